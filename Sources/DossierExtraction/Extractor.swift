@@ -1,0 +1,59 @@
+import DossierModel
+
+/// Text → entities and dated events: the one entry point the ingest pipeline calls.
+///
+/// Pure: no SQLite, no HTTP, no clock. The same body and header date always give the same result.
+public struct Extractor: Sendable {
+    private let entityRecognizer = EntityRecognizer()
+    private let dateRecognizer = DateRecognizer()
+    private let languageIdentifier = LanguageIdentifier()
+
+    public init() {}
+
+    /// - Parameters:
+    ///   - body: the article body as stored (offsets count UTF-16 units into it).
+    ///   - publishedAt: the header date, the only anchor for relative expressions.
+    public func extract(body: String, publishedAt: CalendarDate?) -> ExtractionResult {
+        let text = AnalyzedText(body: body)
+        let recognition = entityRecognizer.recognize(text)
+        var events = dateRecognizer.recognize(text, publishedAt: publishedAt)
+
+        var entitiesBySentence: [Int: [Int]] = [:]
+        for mention in recognition.mentions where !(entitiesBySentence[mention.sentenceIndex]?.contains(mention.entityIndex) ?? false) {
+            entitiesBySentence[mention.sentenceIndex, default: []].append(mention.entityIndex)
+        }
+        for index in events.indices {
+            events[index].entityIndexes = entitiesBySentence[events[index].sentenceIndex] ?? []
+        }
+        events.sort { $0.span < $1.span }
+
+        let languages = languageIdentifier.identify(text)
+        return ExtractionResult(
+            sentences: text.sentences.map(text.span),
+            sentenceTexts: text.sentences.map(text.text),
+            entities: recognition.entities,
+            mentions: recognition.mentions,
+            events: events,
+            language: languages.first?.code ?? "en",
+            languages: languages,
+            inferredPublishedAt: publishedAt == nil ? Extractor.inferPublishedAt(from: events) : nil
+        )
+    }
+
+    /// API.md: the end of the latest resolved date of day, week or month precision, or a range inside one
+    /// month, whose sentence does not point ahead.
+    static func inferPublishedAt(from events: [ExtractedEvent]) -> CalendarDate? {
+        var latest: CalendarDate?
+        for event in events where !event.pointsAhead && event.resolution == .absolute {
+            guard let interval = event.interval else { continue }
+            let qualifies: Bool
+            switch event.precision {
+            case .day, .week, .month: qualifies = true
+            case .range: qualifies = interval.start.year == interval.end.year && interval.start.month == interval.end.month
+            default: qualifies = false
+            }
+            if qualifies, latest.map({ interval.end > $0 }) ?? true { latest = interval.end }
+        }
+        return latest
+    }
+}

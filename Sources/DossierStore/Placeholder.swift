@@ -1,0 +1,1 @@
+public enum DossierStorePlaceholder { static let count = EmbeddedFiles.files.count }
