@@ -70,6 +70,13 @@ let package = Package(
             ]
         ),
 
+        // Extraction alone, for measurement (benchmarks/extract.sh, benchmarks/quality.sh).
+        .executableTarget(
+            name: "dossier-extract",
+            dependencies: ["DossierExtraction", "DossierIngest", "DossierModel"],
+            path: "Sources/dossier-extract"
+        ),
+
         // Tests: one target per module, plus end-to-end tests against the real binary and sockets.
         .testTarget(name: "SQLiteDBTests", dependencies: ["SQLiteDB"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),

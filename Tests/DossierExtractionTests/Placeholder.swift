@@ -1,3 +1,0 @@
-import Testing
-
-@Test func placeholderDossierExtractionTests() { #expect(Bool(true)) }
