@@ -1,0 +1,67 @@
+import DossierModel
+import Foundation
+import SQLiteDB
+
+/// The Dossier database: schema-aware reads and writes over one SQLite file.
+///
+/// Every write transaction bumps the `data_version` counter in `meta`, so caches (HTTP ETags, response caches)
+/// keyed by it see changes made by any process, the CLI's included, and survive restarts.
+public final class DossierStore: Sendable {
+    public let database: Database
+
+    /// Opens the database at `path` and applies pending migrations.
+    public init(path: String, readerCount: Int = 4) throws {
+        do {
+            database = try Database(path: path, readerCount: readerCount)
+            try SchemaMigrations.makeMigrator().migrate(database)
+        } catch let error as MigrationError {
+            throw StoreError.migration(error)
+        }
+    }
+
+    /// Opens the database without migrating (for `dossier migrate` to report what it applies).
+    public init(unmigratedPath path: String, readerCount: Int = 4) throws {
+        database = try Database(path: path, readerCount: readerCount)
+    }
+
+    /// Applies pending migrations; returns their file names.
+    @discardableResult
+    public func migrate() throws -> [String] {
+        do {
+            return try SchemaMigrations.makeMigrator().migrate(database).map { String(format: "%04d_%@.sql", $0.version, $0.name) }
+        } catch let error as MigrationError {
+            throw StoreError.migration(error)
+        }
+    }
+
+    /// The counter bumped by every write transaction.
+    public func dataVersion() throws -> Int {
+        try database.read { try Meta.dataVersion($0) }
+    }
+
+    /// Runs a write transaction that bumps the data version.
+    public func write<T>(_ body: (Connection) throws -> T) throws -> T {
+        try database.write { connection in
+            let result = try body(connection)
+            try Meta.bumpDataVersion(connection)
+            return result
+        }
+    }
+
+    public func read<T>(_ body: (Connection) throws -> T) throws -> T {
+        try database.read(body)
+    }
+
+    public func metaValue(_ key: String) throws -> String? {
+        try database.read { try Meta.value(key, $0) }
+    }
+
+    public func setMetaValue(_ key: String, _ value: String) throws {
+        try write { try Meta.setValue(key, value, $0) }
+    }
+
+    /// Writes a consistent copy of the database to `path`, safe while the server writes.
+    public func backup(to path: String) throws {
+        try database.read { try $0.backup(to: path) }
+    }
+}

@@ -1,1 +1,0 @@
-public enum DossierStorePlaceholder { static let count = EmbeddedFiles.files.count }
