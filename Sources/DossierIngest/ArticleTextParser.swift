@@ -44,10 +44,14 @@ public enum ArticleTextParser {
     }
 
     public static func parse(_ text: String) -> Parts {
-        var (publishedAt, remainder) = splitDateHeader(text)
-        remainder = normalizeLineBreaks(remainder)
-        let body = stripTrailingBoilerplate(remainder.trimmingWhitespace())
+        let (publishedAt, remainder) = splitDateHeader(text)
+        let body = cleanBody(remainder)
         return Parts(title: title(of: body), body: body, publishedAt: publishedAt)
+    }
+
+    /// The stored form of a body: line breaks normalised, outer whitespace and trailing boilerplate removed.
+    public static func cleanBody(_ text: String) -> String {
+        stripTrailingBoilerplate(normalizeLineBreaks(text).trimmingWhitespace())
     }
 
     /// Removes a leading `date YYYY-MM-DD` header (alone on its line or before the text on the same line).
@@ -110,7 +114,7 @@ public enum ArticleTextParser {
         "\u{FF01}", "\u{FF1F}", "\u{0964}", "\u{05C3}",
     ]
 
-    static func title(of body: String) -> String {
+    public static func title(of body: String) -> String {
         if let newline = body.firstIndex(of: "\n") {
             let first = body[..<newline].trimmingWhitespace()
             if !first.isEmpty, first.count <= maximumHeadlineLength { return String(first) }
