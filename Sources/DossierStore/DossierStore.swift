@@ -81,6 +81,6 @@ public final class DossierStore: Sendable {
 
     /// Writes a consistent copy of the database to `path`, safe while the server writes.
     public func backup(to path: String) throws {
-        try database.read { try $0.backup(to: path) }
+        try database.withReader { try $0.backup(to: path) }
     }
 }
