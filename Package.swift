@@ -94,7 +94,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["DossierCLI", "HTTPServer"]
+            dependencies: ["DossierCLI", "DossierStore", "SQLiteDB", "HTTPServer"]
         ),
     ]
 )
