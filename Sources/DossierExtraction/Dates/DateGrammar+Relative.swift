@@ -16,8 +16,9 @@ extension DateGrammar {
     /// "this week", "last month", "next year", "last Friday", "last November", "last fall", "this morning",
     /// "last night", "the past 30 years" (with `first` at "the").
     func matchDeictic(_ index: Int, first: Int) -> DateMatch? {
-        let word = wordClass(index)
-        let next = index + 1
+        var word = wordClass(index)
+        var next = index + 1
+        if word == .this, wordClass(next) == .past { word = .last; next += 1 }  // "this past spring"
         let offset: Int
         switch word {
         case .this, .current: offset = 0
@@ -72,7 +73,10 @@ extension DateGrammar {
         case .season:
             return matchSeason(next, first: first, direction: direction, explicitContext: true)
         case .dayPart:
-            // "this morning", "last night"; "next night" is not said.
+            // "this morning", "last night"; "the next morning" counts from the date named before.
+            if first != index, word == .next || word == .following || word == .previous {
+                return DateMatch(first: first, last: next, meaning: .anaphoricUnit(.day, offset))
+            }
             if word == .this { return DateMatch(first: first, last: next, meaning: .dayOffset(0)) }
             if word == .last { return DateMatch(first: first, last: next, meaning: .dayOffset(-1)) }
             return nil
@@ -177,6 +181,12 @@ extension DateGrammar {
             return matchPart(next, first: index)
         case .unit:
             let unit = unit(next)
+            if unit == .year, let (year, last) = spelledYear(next + 1), let interval = DayInterval.year(year) {
+                return DateMatch(first: index, last: last, meaning: .absolute(interval, .year))
+            }
+            if let yearAgo = matchYearAgo(next) {
+                return DateMatch(first: index, last: yearAgo.last, meaning: yearAgo.meaning)
+            }
             if unit == .weekend { return DateMatch(first: index, last: next, meaning: .weekend(nil)) }
             if unit == .day {
                 // "the day before", "the day after"; "the day before yesterday".
@@ -190,6 +200,10 @@ extension DateGrammar {
             return nil
         case .ordinalWord:
             return matchOrdinal(next, first: index)
+        case .latest:
+            // "the latest quarter": the last whole quarter before the header date.
+            if unit(next + 1) == .quarter { return DateMatch(first: index, last: next + 1, meaning: .calendarUnit(.quarter, offset: -1, part: nil)) }
+            return nil
         case .season:
             guard let season = matchSeason(next, first: index, direction: .nearest, explicitContext: false) else { return nil }
             return season
@@ -210,6 +224,15 @@ extension DateGrammar {
             if isPunct(next, 39), let inner = match(at: next) { return DateMatch(first: index, last: inner.last, meaning: inner.meaning) }
             return nil
         }
+    }
+
+    /// "year-earlier", "year-ago", "the year-ago quarter": a year before the date named just before.
+    func matchYearAgo(_ index: Int) -> DateMatch? {
+        guard unit(index) == .year, isPunct(index + 1, UInt8(ascii: "-")), attached(index + 1), attached(index + 2),
+              wordClass(index + 2) == .ago || wordClass(index + 2) == .earlier else { return nil }
+        var last = index + 2
+        if unit(last + 1) == .quarter || wordClass(last + 1) == .period { last += 1 }
+        return DateMatch(first: index, last: last, meaning: .anaphoric(.year, -1))
     }
 
     // MARK: that / same
@@ -267,6 +290,9 @@ extension DateGrammar {
 
     /// "two years ago", "about two months ago", "24 hours ago", "three days later", "a year earlier".
     func matchQuantity(_ index: Int) -> DateMatch? {
+        if let (year, last) = spelledYear(index), let interval = DayInterval.year(year) {
+            return DateMatch(first: index, last: last, meaning: .absolute(interval, .year))
+        }
         guard let quantity = quantity(at: index) else { return nil }
         let unitIndex = quantity.next
         guard let unit = unit(unitIndex) ?? units(unitIndex), unit != .weekend, unit != .minute else { return nil }
@@ -285,11 +311,36 @@ extension DateGrammar {
         case .earlier, .later, .before, .after:
             guard let amount = quantity.amount else { return nil }
             if unit == .hour && amount < 24 { return nil }
+            if wordClass(next) == .before || wordClass(next) == .after, !(amount == 1 && unit == .day) {
+                // "two years after the war" counts from an event, not a date: only "… after." stands alone.
+                guard next + 1 >= tokens.count || tokens[next + 1].kind == .punct || tokens[next + 1].has(.lineBefore)
+                else { return nil }
+            }
             let sign = wordClass(next) == .earlier || wordClass(next) == .before ? -1 : 1
             return DateMatch(first: index, last: next, meaning: .anaphoric(unit, sign * amount))
         default:
             return nil
         }
+    }
+
+    /// Years in words, as broadcasts write them: "nineteen ninety-six", "two thousand".
+    func spelledYear(_ index: Int) -> (Int, Int)? {
+        guard wordClass(index) == .numberWord else { return nil }
+        let value = wordValue(index)
+        if value == 2, wordClass(index + 1) == .none, index + 1 < tokens.count, tokens[index + 1].length == 8,
+           tokens[index + 1].kind == .word, wordClass(index - 1) == .unit {
+            return (2000, index + 1)  // "the year two thousand"
+        }
+        guard (11...20).contains(value), wordClass(index + 1) == .numberWord else { return nil }
+        let tens = wordValue(index + 1)
+        guard tens >= 20, tens <= 90, tens % 10 == 0 else { return nil }
+        var year = value * 100 + tens
+        var last = index + 1
+        if isPunct(index + 2, UInt8(ascii: "-")), wordClass(index + 3) == .numberWord, wordValue(index + 3) < 10 {
+            year += wordValue(index + 3)
+            last = index + 3
+        }
+        return (year, last)
     }
 
     // MARK: Quarters and halves

@@ -88,6 +88,7 @@ struct DateGrammar {
         case .ordinalWord: return matchOrdinal(index, first: index)
         case .quarterLetter: return matchQuarterLetter(index)
         case .that, .same: return matchThat(index, first: index)
+        case .unit: return matchYearAgo(index)
         default: return nil
         }
     }
@@ -108,8 +109,9 @@ struct DateGrammar {
         var next = index + 1
         if isPunct(next, UInt8(ascii: ",")) { next += 1 }
         if wordClass(next) == .month || wordClass(next) == .monthAbbrev, let date = matchMonth(next),
-           case .yearlessDay = date.meaning {
-            return DateMatch(first: first, last: date.last, meaning: date.meaning)
+           case let .yearlessDay(month, day, _) = date.meaning {
+            return DateMatch(first: first, last: date.last,
+                             meaning: .yearlessDayOnWeekday(month: month, day: day, weekday: wordValue(index)))
         } else if wordClass(next) == .month || wordClass(next) == .monthAbbrev, let date = matchMonth(next),
                   case .absolute(_, .day) = date.meaning {
             return DateMatch(first: first, last: date.last, meaning: date.meaning)

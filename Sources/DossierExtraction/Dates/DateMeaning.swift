@@ -24,6 +24,8 @@ enum DateMeaning: Sendable, Equatable {
     case dayOffset(Int)
     case weekday(Int, DateDirection)
     case yearlessDay(month: Int, day: Int, DateDirection)
+    /// "Saturday, April 25": the year, near the header date, in which that day is that weekday.
+    case yearlessDayOnWeekday(month: Int, day: Int, weekday: Int)
     case yearlessMonth(month: Int, part: DatePart?, DateDirection)
     case yearlessQuarter(Int, DateDirection)
     case yearlessSeason(Season, DateDirection)
@@ -86,7 +88,7 @@ struct DateResolver: Sendable {
     func nominalPrecision(_ meaning: DateMeaning) -> DatePrecision {
         switch meaning {
         case let .absolute(_, precision), let .vague(precision): return precision
-        case .dayOffset, .weekday, .yearlessDay: return .day
+        case .dayOffset, .weekday, .yearlessDay, .yearlessDayOnWeekday: return .day
         case let .yearlessMonth(_, part, _): return part == nil ? .month : .range
         case .yearlessQuarter: return .quarter
         case .yearlessSeason: return .season

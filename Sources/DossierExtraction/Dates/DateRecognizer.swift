@@ -53,7 +53,7 @@ public struct DateRecognizer: Sendable {
         case .other: return false
         case .word:
             switch token.word.wordClass {
-            case .none, .dayPart, .unit, .units, .ago, .before, .after, .to, .and, .through, .until, .since, .of, .in,
+            case .none, .dayPart, .units, .ago, .before, .after, .to, .and, .through, .until, .since, .of, .in,
                  .on, .at, .during, .half, .fiscal, .by, .for, .quantityLead, .countNoun, .futureCue, .futureLead:
                 return false
             default:

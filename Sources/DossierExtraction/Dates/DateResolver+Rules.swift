@@ -39,6 +39,15 @@ extension DateResolver {
                 return nil
             }
 
+        case let .yearlessDayOnWeekday(month, day, weekday):
+            var best: CalendarDate?
+            for year in (p.year - 1)...(p.year + 1) {
+                guard let date = CalendarDate(year: year, month: month, day: day), date.isoWeekday == weekday else { continue }
+                if best.map({ abs(date.dayNumber - p.dayNumber) < abs($0.dayNumber - p.dayNumber) }) ?? true { best = date }
+            }
+            if let best { return DayInterval(day: best) }
+            return resolveDeictic(.yearlessDay(month: month, day: day, .nearest), at: p, ahead: ahead)
+
         case let .yearlessMonth(month, part, direction):
             let year: Int
             switch direction {
