@@ -31,7 +31,7 @@ enum DateWordClass: UInt8, Sendable {
     case pastCue
     /// Forms of "be" that make a following "-ed" word a participle ("is expected", "be returned").
     case beVerb
-    case latest, period
+    case latest, period, thousand
     /// "extended to", "postponed to": the date after "to" lies ahead.
     case postponed
 }
@@ -128,7 +128,7 @@ enum DateLexicon {
             ("percent", .countNoun), ("per", .countNoun), ("will", .futureCue), ("shall", .futureCue),
             ("scheduled", .futureCue), ("upcoming", .futureCue), ("set", .futureLead), ("due", .futureLead),
             ("expected", .futureLead), ("plans", .futureLead), ("planned", .futureLead), ("planning", .futureLead),
-            ("latest", .latest), ("period", .period), ("going", .futureLead), ("ahead", .futureLead), ("ll", .futureCue),
+            ("latest", .latest), ("thousand", .thousand), ("period", .period), ("going", .futureLead), ("ahead", .futureLead), ("ll", .futureCue),
             ("would", .futureCue), ("must", .futureCue), ("should", .futureCue), ("might", .futureCue),
             ("be", .beVerb), ("been", .beVerb), ("being", .beVerb), ("is", .beVerb), ("are", .beVerb),
             ("am", .beVerb), ("was", .pastCue), ("were", .pastCue), ("had", .pastCue), ("did", .pastCue),
