@@ -119,8 +119,15 @@ enum ResponseWriter {
 
     /// Field text from the handler, with CR, LF and NUL replaced so a value can never split the response.
     private static func appendSanitized(_ text: String, to out: inout [UInt8]) {
-        for byte in text.utf8 {
-            out.append(byte == ASCII.cr || byte == ASCII.lf || byte == 0 ? ASCII.space : byte)
+        var text = text
+        text.withUTF8 { bytes in
+            if !bytes.contains(where: { $0 == ASCII.cr || $0 == ASCII.lf || $0 == 0 }) {
+                out.append(contentsOf: bytes)
+                return
+            }
+            for byte in bytes {
+                out.append(byte == ASCII.cr || byte == ASCII.lf || byte == 0 ? ASCII.space : byte)
+            }
         }
     }
 
