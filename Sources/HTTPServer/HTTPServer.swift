@@ -9,7 +9,7 @@ import Glibc
 /// let server = HTTPServer(configuration: .init(host: "0.0.0.0", port: 8080), handler: router)
 /// let address = try server.start()
 /// print("listening on \(address)")
-/// server.shutdownOnSignals(gracePeriod: .seconds(10))
+/// let signals = server.shutdownOnSignals(gracePeriod: .seconds(10))  // keep it alive
 /// server.waitUntilStopped()
 /// exit(0)
 /// ```
