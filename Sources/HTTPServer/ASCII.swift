@@ -1,0 +1,61 @@
+/// Byte classes from RFC 9110 §5.6.2 and RFC 9112, as lookup tables so the parser never builds a
+/// `Character` per byte.
+enum ASCII {
+    static let cr: UInt8 = 0x0D
+    static let lf: UInt8 = 0x0A
+    static let space: UInt8 = 0x20
+    static let tab: UInt8 = 0x09
+    static let colon: UInt8 = 0x3A
+    static let percent: UInt8 = 0x25
+    static let plus: UInt8 = 0x2B
+    static let question: UInt8 = 0x3F
+    static let ampersand: UInt8 = 0x26
+    static let equals: UInt8 = 0x3D
+    static let slash: UInt8 = 0x2F
+    static let semicolon: UInt8 = 0x3B
+    static let comma: UInt8 = 0x2C
+
+    /// `tchar`: the characters of a token (method, field name, transfer coding).
+    static let isTokenTable: [Bool] = (0..<256).map { byte in
+        switch UInt8(byte) {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+             UInt8(ascii: "A")...UInt8(ascii: "Z"):
+            return true
+        default:
+            return Array("!#$%&'*+-.^_`|~".utf8).contains(UInt8(byte))
+        }
+    }
+
+    @inline(__always) static func isToken(_ byte: UInt8) -> Bool { isTokenTable[Int(byte)] }
+
+    /// `field-vchar` plus SP and HTAB: what may appear inside a field value (obs-text allowed, CTLs not).
+    @inline(__always) static func isFieldValueByte(_ byte: UInt8) -> Bool {
+        byte == tab || (byte >= 0x20 && byte != 0x7F)
+    }
+
+    /// Bytes allowed in a request target as sent: visible ASCII except `#` (a fragment is never sent).
+    @inline(__always) static func isTargetByte(_ byte: UInt8) -> Bool {
+        byte > 0x20 && byte < 0x7F && byte != UInt8(ascii: "#")
+    }
+
+    @inline(__always) static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return byte &- UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): return byte &- UInt8(ascii: "a") &+ 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): return byte &- UInt8(ascii: "A") &+ 10
+        default: return nil
+        }
+    }
+
+    @inline(__always) static func lowercased(_ byte: UInt8) -> UInt8 {
+        (byte >= 0x41 && byte <= 0x5A) ? byte | 0x20 : byte
+    }
+
+    /// Whether `bytes` equals the lowercase ASCII `lower`, ignoring case.
+    static func equalsIgnoringCase<C: Collection<UInt8>>(_ bytes: C, _ lower: StaticString) -> Bool {
+        guard bytes.count == lower.utf8CodeUnitCount else { return false }
+        return lower.withUTF8Buffer { expected in
+            zip(bytes, expected).allSatisfy { lowercased($0) == $1 }
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import Glibc
+
+/// The `Date` header value in IMF-fixdate form (RFC 9110 §5.6.7), e.g. `Sun, 06 Nov 1994 08:49:37 GMT`,
+/// formatted at most once per second and shared by every thread.
+enum HTTPDate {
+    private static let cache = Locked<(second: Int, text: String)>((second: -1, text: ""))
+
+    /// The current time, formatted.
+    static func now() -> String {
+        let second = time(nil)
+        return cache.withLock { cached in
+            if cached.second != second {
+                cached = (second: second, text: format(second))
+            }
+            return cached.text
+        }
+    }
+
+    private static let days = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
+    private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+    /// `seconds` since the epoch, formatted.
+    static func format(_ seconds: Int) -> String {
+        var timestamp = time_t(seconds)
+        var parts = tm()
+        gmtime_r(&timestamp, &parts)
+        func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return "\(days[Int(parts.tm_wday)]), \(two(parts.tm_mday)) \(months[Int(parts.tm_mon)]) \(parts.tm_year + 1900) "
+            + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec)) GMT"
+    }
+}
+
+/// A value guarded by a lock.
+///
+/// `@unchecked Sendable` holds because `value` is only ever read or written inside `withLock`, under `lock`.
+final class Locked<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Value
+
+    init(_ value: Value) {
+        self.value = value
+    }
+
+    func withLock<Result>(_ body: (inout Value) throws -> Result) rethrows -> Result {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body(&value)
+    }
+}
