@@ -199,6 +199,11 @@ public struct GraphEdge: Sendable, Hashable {
 public struct Graph: Sendable, Hashable {
     public var nodes: [GraphNode]
     public var edges: [GraphEdge]
+
+    public init(nodes: [GraphNode], edges: [GraphEdge]) {
+        self.nodes = nodes
+        self.edges = edges
+    }
 }
 
 /// One page of a keyset-paginated list: the items and, when more follow, the key of the last one.
