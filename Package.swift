@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // System libraries.
@@ -83,7 +84,10 @@ let package = Package(
         .testTarget(name: "DossierModelTests", dependencies: ["DossierModel"]),
         .testTarget(
             name: "DossierExtractionTests",
-            dependencies: ["DossierExtraction", "DossierModel"],
+            dependencies: [
+                "DossierExtraction", "DossierModel",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "DossierStoreTests", dependencies: ["DossierStore", "SQLiteDB", "DossierModel"]),
@@ -94,7 +98,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["DossierCLI", "HTTPServer"]
+            dependencies: ["DossierCLI", "DossierStore", "SQLiteDB", "HTTPServer"]
         ),
     ]
 )

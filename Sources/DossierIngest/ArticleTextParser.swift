@@ -44,26 +44,29 @@ public enum ArticleTextParser {
     }
 
     public static func parse(_ text: String) -> Parts {
-        var (publishedAt, remainder) = splitDateHeader(text)
-        remainder = normalizeLineBreaks(remainder)
-        let body = stripTrailingBoilerplate(remainder.trimmingWhitespace())
+        let (publishedAt, remainder) = splitDateHeader(text)
+        let body = cleanBody(remainder)
         return Parts(title: title(of: body), body: body, publishedAt: publishedAt)
+    }
+
+    /// The stored form of a body: line breaks normalised, outer whitespace and trailing boilerplate removed.
+    public static func cleanBody(_ text: String) -> String {
+        stripTrailingBoilerplate(normalizeLineBreaks(text).trimmingWhitespace())
     }
 
     /// Removes a leading `date YYYY-MM-DD` header (alone on its line or before the text on the same line).
     static func splitDateHeader(_ text: String) -> (CalendarDate?, String) {
-        var rest = Substring(text)
+        var rest = Substring(text).unicodeScalars
         if rest.first == "\u{FEFF}" { rest = rest.dropFirst() }
-        let leading = rest.prefix { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" }
-        let afterSpaces = rest.dropFirst(leading.count)
-        guard afterSpaces.hasPrefix("date ") || afterSpaces.hasPrefix("date\t") else { return (nil, String(rest)) }
-        let afterKeyword = afterSpaces.dropFirst(5).drop { $0 == " " || $0 == "\t" }
-        let candidate = afterKeyword.prefix(10)
-        guard let date = CalendarDate(iso: candidate) else { return (nil, String(rest)) }
-        let afterDate = afterKeyword.dropFirst(10)
-        if let next = afterDate.first, !(next == " " || next == "\t" || next == "\r" || next == "\n") {
-            return (nil, String(rest))  // "date 2020-01-170" is not a header
+        func isBlank(_ scalar: Unicode.Scalar) -> Bool { scalar == " " || scalar == "\t" || scalar == "\r" || scalar == "\n" }
+        let original = String(rest)
+        let afterSpaces = rest.drop { $0 == " " || $0 == "\t" }
+        guard String(afterSpaces.prefix(5)) == "date ", let afterKeyword = Optional(afterSpaces.dropFirst(5).drop { $0 == " " || $0 == "\t" }),
+              let date = CalendarDate(iso: String(afterKeyword.prefix(10))) else {
+            return (nil, original)
         }
+        let afterDate = afterKeyword.dropFirst(10)
+        if let next = afterDate.first, !isBlank(next) { return (nil, original) }  // "date 2020-01-170" is not a header
         return (date, String(afterDate))
     }
 
@@ -110,7 +113,7 @@ public enum ArticleTextParser {
         "\u{FF01}", "\u{FF1F}", "\u{0964}", "\u{05C3}",
     ]
 
-    static func title(of body: String) -> String {
+    public static func title(of body: String) -> String {
         if let newline = body.firstIndex(of: "\n") {
             let first = body[..<newline].trimmingWhitespace()
             if !first.isEmpty, first.count <= maximumHeadlineLength { return String(first) }

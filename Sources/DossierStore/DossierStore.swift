@@ -48,6 +48,25 @@ public final class DossierStore: Sendable {
         }
     }
 
+    /// Stores an extracted article in its own transaction (see `ArticleWriter.upsert`).
+    public func upsert(_ record: ArticleRecord, now: Date = Date()) throws -> IngestStatus {
+        try database.write { connection in
+            let status = try ArticleWriter(connection: connection, now: now).upsert(record)
+            if status != .unchanged { try Meta.bumpDataVersion(connection) }
+            return status
+        }
+    }
+
+    /// Deletes an article with its mentions and events; false when there was none with that id.
+    @discardableResult
+    public func deleteArticle(id: String) throws -> Bool {
+        try database.write { connection in
+            let deleted = try ArticleWriter(connection: connection).delete(articleID: id)
+            if deleted { try Meta.bumpDataVersion(connection) }
+            return deleted
+        }
+    }
+
     public func read<T>(_ body: (Connection) throws -> T) throws -> T {
         try database.read(body)
     }
@@ -62,6 +81,6 @@ public final class DossierStore: Sendable {
 
     /// Writes a consistent copy of the database to `path`, safe while the server writes.
     public func backup(to path: String) throws {
-        try database.read { try $0.backup(to: path) }
+        try database.withReader { try $0.backup(to: path) }
     }
 }

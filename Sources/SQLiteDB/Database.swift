@@ -42,12 +42,17 @@ public final class Database: Sendable {
 
     /// Runs `body` with a pooled read-only connection, inside one read transaction so it sees one snapshot.
     public func read<T>(_ body: (Connection) throws -> T) throws -> T {
+        try withReader { connection in try connection.transaction(.deferred) { try body(connection) } }
+    }
+
+    /// Runs `body` with a pooled read-only connection and no implicit transaction (e.g. `VACUUM INTO`).
+    public func withReader<T>(_ body: (Connection) throws -> T) throws -> T {
         readerSlots.wait()
         defer { readerSlots.signal() }
         let box = try readers.withLock { pool -> ConnectionBox? in pool.popLast() }
             ?? ConnectionBox(try Connection(path: path, options: readerOptions))
         defer { readers.withLock { $0.append(box) } }
-        return try box.connection.transaction(.deferred) { try body(box.connection) }
+        return try body(box.connection)
     }
 }
 

@@ -2,28 +2,86 @@ import DossierModel
 
 /// Finds temporal expressions and resolves each to the calendar interval it denotes (DATES.md).
 ///
-/// First pass: ISO dates (`2020-01-17`) only.
+/// One pass over the body's UTF-8 bytes makes `DateToken`s (a packed-key table gives each word its role);
+/// `DateGrammar` then tries the expression forms only at tokens that can start one. Resolution is a pure
+/// function of the text, the header date and the dates named before: no clock, no `Calendar`.
 public struct DateRecognizer: Sendable {
     public init() {}
 
     /// - Parameter publishedAt: the header date (never an inferred one): the anchor of relative expressions.
     public func recognize(_ text: AnalyzedText, publishedAt: CalendarDate?) -> [ExtractedEvent] {
-        let bytes = text.bytes
+        let tokens = DateTokenizer.tokenize(text.bytes)
+        let grammar = DateGrammar(tokens: tokens)
+        let resolver = DateResolver(publishedAt: publishedAt)
+        let sentences = text.sentences
         var events: [ExtractedEvent] = []
+        var prior: (date: DateResolver.PriorDate, sentence: Int)?
+        var sentence = 0
         var index = 0
-        while index + 10 <= bytes.count {
-            if bytes[index] >= 48, bytes[index] <= 57, index == 0 || !(bytes[index - 1] >= 48 && bytes[index - 1] <= 57),
-               let date = CalendarDate(iso: String(decoding: bytes[index..<index + 10], as: UTF8.self)) {
-                let range = index..<index + 10
-                events.append(ExtractedEvent(
-                    text: text.text(range), span: text.span(range), interval: DayInterval(day: date), precision: .day,
-                    resolution: .absolute, anchor: nil, pointsAhead: false,
-                    sentenceIndex: text.sentenceIndex(containing: index)))
-                index += 10
-            } else {
-                index += 1
+        while index < tokens.count {
+            let token = tokens[index]
+            guard DateRecognizer.mayStart(token) else { index += 1; continue }
+            guard let match = grammar.match(at: index) else { index += 1; continue }
+            let startByte = Int(tokens[match.first].start)
+            let endByte = Int(tokens[match.last].end)
+            while sentence + 1 < sentences.count, sentences[sentence + 1].lowerBound <= startByte {
+                sentence += 1
             }
+            let bounds = sentence < sentences.count ? sentences[sentence] : startByte..<endByte
+            let ahead = DateTense.pointsAhead(tokens, text.bytes, first: match.first, last: match.last, sentence: bounds)
+            let usablePrior = prior.flatMap { $0.sentence >= sentence - 1 ? $0.date : nil }
+            let resolved = resolver.resolve(match.meaning, ahead: ahead, prior: usablePrior)
+            let range = startByte..<endByte
+            events.append(ExtractedEvent(
+                text: text.text(range), span: text.span(range), interval: resolved.interval,
+                precision: resolved.precision, resolution: resolved.resolution, anchor: resolved.anchor,
+                pointsAhead: ahead || DateRecognizer.isFuture(match.meaning), sentenceIndex: sentence))
+            if let interval = resolved.interval, DateRecognizer.namesDate(match.meaning) {
+                prior = (DateResolver.PriorDate(interval: interval, precision: resolved.precision), sentence)
+            }
+            index = match.last + 1
         }
         return events
+    }
+
+    /// Whether an expression can start at this token: numbers, a few punctuation marks and lexicon words.
+    @inline(__always)
+    static func mayStart(_ token: DateToken) -> Bool {
+        switch token.kind {
+        case .number: return !token.has(.notDate)
+        case .punct: return token.value == 39
+        case .other: return false
+        case .word:
+            switch token.word.wordClass {
+            case .none, .dayPart, .units, .ago, .before, .after, .to, .and, .through, .until, .since, .of, .in,
+                 .on, .at, .during, .half, .fiscal, .by, .for, .quantityLead, .countNoun, .futureCue, .futureLead:
+                return false
+            default:
+                return true
+            }
+        }
+    }
+
+    /// Expressions that name a future time by themselves ("tomorrow", "next week").
+    static func isFuture(_ meaning: DateMeaning) -> Bool {
+        switch meaning {
+        case let .dayOffset(offset): return offset > 0
+        case let .calendarUnit(_, offset, _): return offset > 0
+        case let .weekend(offset): return (offset ?? 0) > 0
+        case let .span(_, amount): return amount > 0
+        case .unitFromDate: return true
+        case .weekday(_, .next), .yearlessMonth(_, _, .next), .yearlessSeason(_, .next), .yearlessQuarter(_, .next):
+            return true
+        default: return false
+        }
+    }
+
+    /// Whether a resolved expression names a date that "the day before"-style expressions may count from
+    /// (periods reaching the header date do not).
+    static func namesDate(_ meaning: DateMeaning) -> Bool {
+        switch meaning {
+        case .span, .unitToDate, .unitFromDate, .vague: return false
+        default: return true
+        }
     }
 }

@@ -1,3 +1,0 @@
-import Testing
-
-@Test func placeholderSQLiteDBTests() { #expect(Bool(true)) }
