@@ -52,3 +52,13 @@ struct OpenAPIDocumentTests {
         #expect(statuses("/readyz", "get") == ["200", "503"])
     }
 }
+
+extension OpenAPIDocumentTests {
+    /// Writes the document where `DOSSIER_OPENAPI_OUT` says, for validators outside the test run.
+    @Test("writes the document for external validation when asked")
+    func export() throws {
+        guard let path = ProcessInfo.processInfo.environment["DOSSIER_OPENAPI_OUT"] else { return }
+        let harness = try Harness()
+        try Data(harness.get("/openapi.json").body).write(to: URL(fileURLWithPath: path))
+    }
+}
