@@ -1,0 +1,49 @@
+/// Settings of the API, read from the environment by the CLI (`APIConfiguration.fromEnvironment`).
+public struct APIConfiguration: Sendable {
+    /// The bearer token writes need; nil disables writes (403).
+    public var apiToken: String?
+    /// Origins allowed by CORS: nil means any (`*`); otherwise the exact origins (scheme://host[:port]).
+    public var corsOrigins: [String]?
+    /// The largest request body accepted (413 beyond).
+    public var maxBodyBytes: Int
+    /// The response cache budget in bytes (bodies, all encodings).
+    public var responseCacheBytes: Int
+    /// Compresses a body for `Content-Encoding: gzip`; nil when no compressor is available.
+    public var gzip: (@Sendable ([UInt8]) -> [UInt8]?)?
+
+    public init(
+        apiToken: String? = nil,
+        corsOrigins: [String]? = nil,
+        maxBodyBytes: Int = 1 << 20,
+        responseCacheBytes: Int = 32 << 20,
+        gzip: (@Sendable ([UInt8]) -> [UInt8]?)? = nil
+    ) {
+        self.apiToken = apiToken
+        self.corsOrigins = corsOrigins
+        self.maxBodyBytes = maxBodyBytes
+        self.responseCacheBytes = responseCacheBytes
+        self.gzip = gzip
+    }
+
+    /// `DOSSIER_API_TOKEN` (empty means none) and `DOSSIER_CORS_ORIGINS` (comma-separated; empty or `*` means any).
+    public static func fromEnvironment(_ environment: [String: String]) -> APIConfiguration {
+        var configuration = APIConfiguration()
+        if let token = environment["DOSSIER_API_TOKEN"]?.trimmingSpaces, !token.isEmpty {
+            configuration.apiToken = token
+        }
+        if let origins = environment["DOSSIER_CORS_ORIGINS"] {
+            let list = origins.split(separator: ",").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
+            configuration.corsOrigins = list.isEmpty || list.contains("*") ? nil : list
+        }
+        return configuration
+    }
+}
+
+extension String {
+    var trimmingSpaces: String {
+        var scalars = Substring(self)
+        while let first = scalars.first, first == " " || first == "\t" { scalars.removeFirst() }
+        while let last = scalars.last, last == " " || last == "\t" { scalars.removeLast() }
+        return String(scalars)
+    }
+}

@@ -1,0 +1,158 @@
+import DossierModel
+import SQLiteDB
+
+/// Filters of `GET /v1/articles` (all optional, combined with AND).
+public struct ArticleFilter: Sendable, Hashable {
+    public var entityID: String?
+    /// Inclusive bounds on `publishedAt`; when either is set, articles without a date are left out.
+    public var from: CalendarDate?
+    public var to: CalendarDate?
+    public var language: String?
+
+    public init(entityID: String? = nil, from: CalendarDate? = nil, to: CalendarDate? = nil, language: String? = nil) {
+        self.entityID = entityID
+        self.from = from
+        self.to = to
+        self.language = language
+    }
+}
+
+/// Read-only article queries over one connection (inside one read transaction, so one snapshot).
+///
+/// Lists are keyset-paginated on indexes (`articles_by_date`, `articles_by_language_date`,
+/// `article_entities_by_date`): no OFFSET, no COUNT. See `ArticleListSQL` for the statements.
+public struct ArticleQueries {
+    let connection: Connection
+
+    public init(_ connection: Connection) {
+        self.connection = connection
+    }
+
+    /// One article whole, or nil.
+    public func article(id: String) throws -> ArticleDetail? {
+        guard let row = try connection.rows(sql: ArticleListSQL.byID, arguments: [id]).first else { return nil }
+        let summary = try ArticleSummary(row: row)
+        let body: String = try row.get("body")
+        return ArticleDetail(
+            summary: summary, body: body,
+            entities: try mentions(articleRowID: summary.rowID),
+            events: try events(articleRowID: summary.rowID))
+    }
+
+    func mentions(articleRowID: Int64) throws -> [EntityMentions] {
+        var groups: [EntityMentions] = []
+        var indexByEntity: [Int64: Int] = [:]
+        for row in try connection.rows(sql: ArticleListSQL.mentions, arguments: [articleRowID]) {
+            let entityRowID: Int64 = try row.get("entity_rowid")
+            let span = MentionSpan(start: try row.get("start"), end: try row.get("end"), text: try row.get("text"))
+            if let index = indexByEntity[entityRowID] {
+                groups[index].mentions.append(span)
+            } else {
+                indexByEntity[entityRowID] = groups.count
+                groups.append(EntityMentions(entity: try EntityReference(row: row), mentions: [span]))
+            }
+        }
+        return groups
+    }
+
+    func events(articleRowID: Int64) throws -> [EventRecord] {
+        var events = try connection.fetch(EventRecord.self, sql: ArticleListSQL.events, arguments: [articleRowID])
+        let timeline = TimelineQueries(connection)
+        for index in events.indices {
+            events[index].entities = try timeline.entities(eventRowID: events[index].rowID)
+        }
+        return events
+    }
+
+    /// A page of articles in date order after `key` (nil: the first page).
+    public func list(filter: ArticleFilter, after key: ArticleDateKey?, limit: Int) throws -> Page<ArticleSummary, ArticleDateKey> {
+        var entityRowID: Int64?
+        if let entityID = filter.entityID {
+            guard let rowID = try EntityQueries(connection).rowID(id: entityID) else { return Page(items: [], nextKey: nil) }
+            entityRowID = rowID
+        }
+        let shape = ArticleListSQL.Shape(filter: filter)
+        var items: [ArticleSummary] = []
+        for segment in ArticleListSQL.segments(after: key, windowed: shape.hasWindow) {
+            let wanted = limit + 1 - items.count
+            guard wanted > 0 else { break }
+            var arguments: [any SQLiteValueConvertible] = []
+            if let entityRowID { arguments.append(entityRowID) }
+            if let language = filter.language { arguments.append(language) }
+            let window = ArticleListSQL.windowBounds(shape, segment)
+            if window.from, let from = filter.from { arguments.append(from.iso) }
+            if window.to, let to = filter.to { arguments.append(to.iso) }
+            switch segment {
+            case .first, .unpublished: break
+            case .samePublished:
+                arguments += [key?.publishedAt, key?.ingestedAt, key?.ingestedAt, key?.id] as [any SQLiteValueConvertible]
+            case .sameUnpublished:
+                arguments += [key?.ingestedAt, key?.ingestedAt, key?.id] as [any SQLiteValueConvertible]
+            case .earlierPublished:
+                arguments.append(key?.publishedAt)
+            }
+            arguments.append(wanted)
+            items += try connection.fetch(ArticleSummary.self, sql: ArticleListSQL.list(shape, segment), arguments: arguments)
+        }
+        return Self.page(items, limit: limit) { $0.dateKey }
+    }
+
+    /// A page of full-text hits by relevance after `key`, with snippets.
+    public func search(
+        _ query: FullTextQuery, filter: ArticleFilter, after key: ArticleSearchKey?, limit: Int
+    ) throws -> Page<ArticleSearchHit, ArticleSearchKey> {
+        var entityRowID: Int64?
+        if let entityID = filter.entityID {
+            guard let rowID = try EntityQueries(connection).rowID(id: entityID) else { return Page(items: [], nextKey: nil) }
+            entityRowID = rowID
+        }
+        let expression = query.fts5Expression
+        let shape = ArticleListSQL.Shape(filter: filter)
+        var arguments: [any SQLiteValueConvertible] = [expression]
+        if let language = filter.language { arguments.append(language) }
+        if let from = filter.from { arguments.append(from.iso) }
+        if let to = filter.to { arguments.append(to.iso) }
+        if let entityRowID { arguments.append(entityRowID) }
+        if let key { arguments += [key.score, key.score, key.rowID] as [any SQLiteValueConvertible] }
+        arguments.append(limit + 1)
+        let ranked = try connection.rows(sql: ArticleListSQL.search(shape, keyed: key != nil), arguments: arguments)
+        var hits: [ArticleSearchHit] = []
+        for row in ranked.prefix(limit) {
+            let rowID: Int64 = try row.get("rowid")
+            guard let summary = try connection.fetchOne(ArticleSummary.self, sql: ArticleListSQL.byRowID, arguments: [rowID]) else {
+                continue
+            }
+            let marked = try connection.scalar(String.self, sql: ArticleListSQL.snippet, arguments: [expression, rowID]) ?? ""
+            hits.append(ArticleSearchHit(summary: summary, score: try row.get("score"), snippet: Self.snippet(marked)))
+        }
+        let nextKey = ranked.count > limit ? hits.last.map { ArticleSearchKey(score: $0.score, rowID: $0.summary.rowID) } : nil
+        return Page(items: hits, nextKey: nextKey)
+    }
+
+    static func page<Item, Key>(_ items: [Item], limit: Int, key: (Item) -> Key) -> Page<Item, Key> {
+        guard items.count > limit else { return Page(items: items, nextKey: nil) }
+        let kept = Array(items.prefix(limit))
+        return Page(items: kept, nextKey: kept.last.map(key))
+    }
+
+    /// Turns FTS5's snippet with STX/ETX markers into plain text and UTF-16 highlight offsets.
+    static func snippet(_ marked: String) -> Snippet {
+        var text = String.UnicodeScalarView()
+        var highlights: [TextSpan] = []
+        var offset = 0
+        var open: Int?
+        for scalar in marked.unicodeScalars {
+            switch scalar {
+            case ArticleListSQL.highlightOpen:
+                open = offset
+            case ArticleListSQL.highlightClose:
+                if let start = open, offset > start { highlights.append(TextSpan(start: start, end: offset)) }
+                open = nil
+            default:
+                text.append(scalar)
+                offset += scalar.utf16.count
+            }
+        }
+        return Snippet(text: String(text), highlights: highlights)
+    }
+}
