@@ -23,7 +23,6 @@ public enum APIError: Error, Sendable {
     case payloadTooLarge(limit: Int)
     case unsupportedMediaType(String?)
     case notReady
-    case writesUnavailable
     case notImplemented(String)
     case internalError
 
@@ -36,7 +35,7 @@ public enum APIError: Error, Sendable {
         case .forbidden: return .forbidden
         case .payloadTooLarge: return .contentTooLarge
         case .unsupportedMediaType: return .unsupportedMediaType
-        case .notReady, .writesUnavailable: return .serviceUnavailable
+        case .notReady: return .serviceUnavailable
         case .notImplemented: return .notImplemented
         case .internalError: return .internalServerError
         }
@@ -54,7 +53,6 @@ public enum APIError: Error, Sendable {
         case .payloadTooLarge: return "/problems/payload-too-large"
         case .unsupportedMediaType: return "/problems/unsupported-media-type"
         case .notReady: return "/problems/not-ready"
-        case .writesUnavailable: return "/problems/unavailable"
         case .notImplemented: return "/problems/not-implemented"
         case .internalError: return "/problems/internal-error"
         }
@@ -71,7 +69,6 @@ public enum APIError: Error, Sendable {
         case .payloadTooLarge: return "Payload too large"
         case .unsupportedMediaType: return "Unsupported media type"
         case .notReady: return "Not ready"
-        case .writesUnavailable: return "Service unavailable"
         case .notImplemented: return "Not implemented"
         case .internalError: return "Internal server error"
         }
@@ -92,7 +89,6 @@ public enum APIError: Error, Sendable {
         case .unsupportedMediaType(let type):
             return "the request body must be application/json" + (type.map { ", not \($0)" } ?? "")
         case .notReady: return "the database is not open, migrated and seeded yet"
-        case .writesUnavailable: return "writes are not available on this server"
         case .notImplemented(let method): return "the method \(method) is not recognised"
         case .internalError: return "an unexpected error occurred; it was logged with the request id"
         }
@@ -127,7 +123,7 @@ public enum APIError: Error, Sendable {
             headers.add(name: "Allow", value: allowed.map(\.rawValue).joined(separator: ", "))
         case .unauthorized:
             headers.add(name: "WWW-Authenticate", value: "Bearer realm=\"dossier\"")
-        case .notReady, .writesUnavailable:
+        case .notReady:
             headers.add(name: "Retry-After", value: "5")
         default:
             break

@@ -1,68 +1,30 @@
+import DossierIngest
 import DossierModel
-
-/// One article submitted by `POST /v1/articles`, already checked for shape (types, dates).
-public struct ArticleSubmission: Sendable, Hashable {
-    public var id: String?
-    public var title: String?
-    public var body: String
-    public var publishedAt: CalendarDate?
-    public var source: String?
-    public var language: String?
-
-    public init(id: String?, title: String?, body: String, publishedAt: CalendarDate?, source: String?, language: String?) {
-        self.id = id
-        self.title = title
-        self.body = body
-        self.publishedAt = publishedAt
-        self.source = source
-        self.language = language
-    }
-}
-
-/// What an ingest did (API.md, `status`).
-public enum WriteStatus: String, Sendable, Hashable {
-    case created, updated, unchanged
-}
-
-public struct ArticleWriteOutcome: Sendable, Hashable {
-    public var articleID: String
-    public var status: WriteStatus
-
-    public init(articleID: String, status: WriteStatus) {
-        self.articleID = articleID
-        self.status = status
-    }
-}
-
-/// A submission the ingest path refused, with the field at fault when there is one: a 400.
-public struct ArticleRejection: Error, Sendable, Hashable {
-    public var field: String?
-    public var reason: String
-
-    public init(field: String?, reason: String) {
-        self.field = field
-        self.reason = reason
-    }
-}
+import DossierStore
 
 /// The write side the API calls: the same ingest path as the CLI, and deletion.
 ///
-/// Throw `ArticleRejection` for a bad submission (400); any other error is a 500 logged with the request id.
+/// An `IngestError` whose reason is an invalid field is a 400 naming the field; any other error is a 500 logged
+/// with the request id.
 public protocol ArticleWriting: Sendable {
-    func ingest(_ submission: ArticleSubmission) throws -> ArticleWriteOutcome
+    func ingest(_ input: ArticleInput) throws -> IngestOutcome
     /// Deletes the article with `id` and what hangs off it; false when there is none.
     func deleteArticle(id: String) throws -> Bool
 }
 
-/// The writer of a server that has none: every write is a 503.
-public struct UnavailableArticleWriter: ArticleWriting {
-    public init() {}
+/// The production writer: `Ingestor` (extraction, then one store transaction) and `DossierStore.deleteArticle`.
+public struct IngestorWriter: ArticleWriting {
+    public let ingestor: Ingestor
 
-    public func ingest(_ submission: ArticleSubmission) throws -> ArticleWriteOutcome {
-        throw APIError.writesUnavailable
+    public init(store: DossierStore) {
+        self.ingestor = Ingestor(store: store)
+    }
+
+    public func ingest(_ input: ArticleInput) throws -> IngestOutcome {
+        try ingestor.ingest(input, origin: "request body")
     }
 
     public func deleteArticle(id: String) throws -> Bool {
-        throw APIError.writesUnavailable
+        try ingestor.store.deleteArticle(id: id)
     }
 }

@@ -180,5 +180,5 @@ public func makeRouter(
     writer: (any ArticleWriting)? = nil, logger: Logger = Logger(label: "dossier.access")
 ) -> DossierRouter {
     DossierRouter(store: store, configuration: configuration, readiness: readiness,
-                  writer: writer ?? UnavailableArticleWriter(), logger: logger)
+                  writer: writer ?? IngestorWriter(store: store), logger: logger)
 }

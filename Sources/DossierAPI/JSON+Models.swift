@@ -1,3 +1,4 @@
+import DossierModel
 import DossierStore
 
 /// The contract's JSON shapes (API.md "Resources"), built from the store's read models.
@@ -32,7 +33,7 @@ enum Representation {
         ]))])
     }
 
-    static func article(_ article: ArticleDetail, status: WriteStatus? = nil) -> JSON {
+    static func article(_ article: ArticleDetail, status: IngestStatus? = nil) -> JSON {
         var members = summaryMembers(article.summary)
         if let status { members.append(("status", .string(status.rawValue))) }
         members.append(("body", .string(article.body)))

@@ -1,13 +1,26 @@
 import ArgumentParser
+import DossierAPI
 import DossierIngest
 import DossierStore
 import Foundation
+import HTTPServer
+import Logging
 
 struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Serve the HTTP API; migrates the database and ingests the seeds on first start.")
+        abstract: "Serve the HTTP API; migrates the database and ingests the seeds on first start.",
+        discussion: """
+            The server listens at once (GET /healthz answers) and reports ready on GET /readyz once the database \
+            is migrated and seeded. SIGTERM or SIGINT stop it gracefully: no new connections, in-flight requests \
+            finish within the grace period, then exit 0.
+
+            Limits also come from DOSSIER_MAX_CONNECTIONS, DOSSIER_HEADER_TIMEOUT, DOSSIER_BODY_TIMEOUT, \
+            DOSSIER_IDLE_TIMEOUT, DOSSIER_MAX_BODY_BYTES, DOSSIER_MAX_HEADER_BYTES, DOSSIER_MAX_HEADER_COUNT, \
+            DOSSIER_MAX_REQUEST_LINE, DOSSIER_BACKLOG and DOSSIER_HANDLER_CONCURRENCY; a flag beats its variable.
+            """)
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var logging: LoggingOptions
 
     @Option(name: .long, help: "Address to listen on, IPv4 or IPv6 (env DOSSIER_HOST, default 127.0.0.1).")
     var host: String?
@@ -21,25 +34,103 @@ struct Serve: ParsableCommand {
     @Flag(name: .long, help: "Do not ingest the seeds.")
     var noSeed = false
 
+    @Option(name: .long, help: "Most simultaneous connections; clients over it get 503 (env DOSSIER_MAX_CONNECTIONS).")
+    var maxConnections: Int?
+
+    @Option(name: .long, help: "Seconds a client has to send a request's headers (env DOSSIER_HEADER_TIMEOUT).")
+    var headerTimeout: Double?
+
+    @Option(name: .long, help: "Seconds a client has to send a request's body (env DOSSIER_BODY_TIMEOUT).")
+    var bodyTimeout: Double?
+
+    @Option(name: .long, help: "Seconds an idle keep-alive connection stays open (env DOSSIER_IDLE_TIMEOUT).")
+    var idleTimeout: Double?
+
+    @Option(name: .long, help: "Largest request body in bytes (env DOSSIER_MAX_BODY_BYTES).")
+    var maxBodyBytes: Int?
+
+    @Option(name: .long, help: "Seconds in-flight requests get to finish on shutdown.")
+    var shutdownGrace: Double = 10
+
     func validate() throws {
         if let port, !(0...65_535).contains(port) { throw ValidationError("--port must be 0–65535") }
+        if let maxConnections, maxConnections < 1 { throw ValidationError("--max-connections must be at least 1") }
+        for (name, value) in [("--header-timeout", headerTimeout), ("--body-timeout", bodyTimeout), ("--idle-timeout", idleTimeout)] {
+            if let value, !(value > 0) { throw ValidationError("\(name) must be a positive number of seconds") }
+        }
+        if let maxBodyBytes, maxBodyBytes < 1 { throw ValidationError("--max-body-bytes must be positive") }
+    }
+
+    /// The server's limits table: defaults, then `DOSSIER_*` variables, then flags.
+    func limits(_ settings: Settings) throws -> ServerLimits {
+        var limits: ServerLimits
+        do {
+            limits = try ServerLimits.fromEnvironment(settings.environment)
+        } catch {
+            throw CLIError("\(error)")
+        }
+        if let maxConnections { limits.maxConnections = maxConnections }
+        if let headerTimeout { limits.headerTimeout = headerTimeout }
+        if let bodyTimeout { limits.bodyTimeout = bodyTimeout }
+        if let idleTimeout { limits.idleTimeout = idleTimeout }
+        if let maxBodyBytes { limits.maxBodyBytes = maxBodyBytes }
+        return limits
     }
 
     func run() throws {
         let settings = Settings()
+        logging.bootstrap(settings)
+        let logger = Logger(label: "dossier")
         let opened = try store.openStore(settings)
+        let limits = try limits(settings)
+
+        var apiConfiguration = APIConfiguration.fromEnvironment(settings.environment)
+        apiConfiguration.maxBodyBytes = limits.maxBodyBytes
+        apiConfiguration.gzip = { Gzip.compress($0) }
+        let readiness = Readiness(ready: false)
+        let router = makeRouter(store: opened, configuration: apiConfiguration, readiness: readiness)
+
+        let host = settings.string(flag: self.host, variable: "DOSSIER_HOST", default: "127.0.0.1")
+        let port = try settings.port(flag: self.port, variable: "DOSSIER_PORT", default: 8080)
+        let serverLogger = Logger(label: "dossier.http")
+        let server = HTTPServer(
+            configuration: ServerConfiguration(host: host, port: port, limits: limits),
+            handler: router,
+            log: { level, message in
+                switch level {
+                case .debug: serverLogger.debug("\(message)")
+                case .info: serverLogger.info("\(message)")
+                case .warning: serverLogger.warning("\(message)")
+                case .error: serverLogger.error("\(message)")
+                }
+            })
+        let address: SocketAddress
+        do {
+            address = try server.start()
+        } catch {
+            throw CLIError("cannot listen on \(host):\(port): \(error)")
+        }
+        let signals = server.shutdownOnSignals(gracePeriod: .milliseconds(Int(shutdownGrace * 1000)))
+        // Written straight to the descriptor: stdout may be a pipe, where print() would sit in a buffer.
+        FileHandle.standardOutput.write(Data("listening on \(address)\n".utf8))
+
         if !noSeed {
             let folder = settings.string(flag: seeds, variable: "DOSSIER_SEEDS", default: "./seeds")
             let (outcome, report) = try Seeder(store: opened).seedIfNeeded(folder: folder)
             switch outcome {
-            case .alreadySeeded: break
+            case .alreadySeeded:
+                logger.info("database already seeded")
             case .seeded(let created, let failed):
-                print("seeded \(created) articles from \(folder)" + (failed > 0 ? " (\(failed) failed)" : ""))
-                report?.failures.forEach { FileHandle.standardError.write(Data("failed: \($0)\n".utf8)) }
+                logger.info("seeded \(created) articles from \(folder)\(failed > 0 ? " (\(failed) failed)" : "")")
+                report?.failures.forEach { logger.warning("seed file failed: \($0)") }
             case .noSeedsFolder(let path):
-                FileHandle.standardError.write(Data("warning: no seeds folder at \(path); starting with an empty database\n".utf8))
+                logger.warning("no seeds folder at \(path); starting with an empty database")
             }
         }
-        print("database ready at \(store.path(settings)); the HTTP server is not wired in yet")
+        readiness.markReady()
+        logger.info("ready")
+        server.waitUntilStopped()
+        signals.cancel()
+        logger.info("stopped")
     }
 }

@@ -1,4 +1,6 @@
 import DossierAPI
+import DossierIngest
+import DossierModel
 import DossierStore
 import Foundation
 import HTTPServer
@@ -8,17 +10,17 @@ import SQLiteDB
 struct FixtureWriter: ArticleWriting {
     let store: DossierStore
 
-    func ingest(_ submission: ArticleSubmission) throws -> ArticleWriteOutcome {
+    func ingest(_ submission: ArticleInput) throws -> IngestOutcome {
         let id = submission.id ?? "h" + String(UInt64(bitPattern: Int64(submission.body.hashValue)), radix: 16)
         return try store.write { db in
             let existing = try db.scalar(String.self, sql: "SELECT body FROM articles WHERE id = ?", arguments: [id])
-            if existing == submission.body { return ArticleWriteOutcome(articleID: id, status: .unchanged) }
+            if existing == submission.body { return IngestOutcome(articleID: id, status: .unchanged) }
             if existing != nil { _ = try Fixture.delete(id: id, db) }
             let title = submission.title ?? String(submission.body.prefix(40))
             try Fixture.insert(.init(id: id, title: title, body: submission.body, publishedAt: submission.publishedAt?.iso,
                                      ingestedAt: "2026-03-01T00:00:00Z", language: submission.language ?? "en",
                                      source: submission.source), db)
-            return ArticleWriteOutcome(articleID: id, status: existing == nil ? .created : .updated)
+            return IngestOutcome(articleID: id, status: existing == nil ? .created : .updated)
         }
     }
 
