@@ -38,7 +38,7 @@ TOKEN="contract-$(python3 -c 'import secrets; print(secrets.token_hex(8))')"
 
 echo "contract: serving $WORK/dossier.sqlite on $BASE"
 # shellcheck disable=SC2086
-DOSSIER_API_TOKEN="$TOKEN" "$BIN" serve --database "$WORK/dossier.sqlite" --host 127.0.0.1 --port "$PORT" \
+DOSSIER_API_TOKEN="$TOKEN" "$BIN" serve --db "$WORK/dossier.sqlite" --host 127.0.0.1 --port "$PORT" \
     --seeds "$ROOT/seeds" ${DOSSIER_CONTRACT_SERVE_ARGS:-} >"$WORK/server.log" 2>&1 &
 SERVER_PID=$!
 

@@ -37,11 +37,11 @@ if [[ ! -f "$DB" ]]; then
     echo "generating $COUNT articles"
     python3 benchmarks/generate_corpus.py --count "$COUNT" --out "$WORK/corpus.jsonl" --format jsonl
     echo "ingesting"
-    /usr/bin/time -f "ingest: %e s, max RSS %M KB" "$BIN" ingest --database "$DB" "$WORK/corpus.jsonl"
+    /usr/bin/time -f "ingest: %e s, max RSS %M KB" "$BIN" ingest --db "$DB" "$WORK/corpus.jsonl"
 fi
 
 PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
-"$BIN" serve --database "$DB" --host 127.0.0.1 --port "$PORT" >"$WORK/server.log" 2>&1 &
+"$BIN" serve --db "$DB" --host 127.0.0.1 --port "$PORT" >"$WORK/server.log" 2>&1 &
 SERVER_PID=$!
 
 python3 - "$PORT" "$SERVER_PID" "$REQUESTS" <<'PY'
