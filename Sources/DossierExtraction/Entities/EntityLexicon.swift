@@ -32,6 +32,7 @@ final class EntityLexicon: Sendable {
         static let placeModifier = WordClass(rawValue: 1 << 11)
         static let personVerb = WordClass(rawValue: 1 << 12)
         static let personRole = WordClass(rawValue: 1 << 13)
+        static let notName = WordClass(rawValue: 1 << 14)
     }
 
     let entries: [Entry]
@@ -126,6 +127,7 @@ final class EntityLexicon: Sendable {
         }
         for line in lines("event-words.txt") { mark(line, .eventWord) }
         for line in lines("person-roles.txt") { mark(line, .personRole) }
+        for line in lines("not-names.txt") { mark(line, .notName) }
         for word in ["of", "for", "and", "on", "in", "the", "de", "du", "des"] { mark(Substring(word), .connector) }
         for word in ["in", "at", "near", "from", "to", "into", "outside", "across", "around", "inside", "towards", "toward",
                      "via", "through", "throughout", "between", "northern", "southern", "eastern", "western", "central"] {

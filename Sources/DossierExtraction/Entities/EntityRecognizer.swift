@@ -110,6 +110,12 @@ struct Scan {
         for prefix in lexicon.boilerplatePrefixes where lineStart + prefix.count <= bytes.count {
             var matches = true
             for (offset, byte) in prefix.enumerated() where bytes[lineStart + offset] != byte { matches = false; break }
+            // "Follow" opens "Follow us", not "Following the recapture".
+            let after = lineStart + prefix.count
+            if matches, after < bytes.count, let last = prefix.last, last != UInt8(ascii: ":"),
+               (bytes[after] | 0x20) >= 97 && (bytes[after] | 0x20) <= 122 {
+                matches = false
+            }
             if matches {
                 for index in range { tokens[index].flags.insert(.skipped) }
                 return
@@ -152,18 +158,22 @@ struct Scan {
         let token = tokens[index]
         guard token.isWord, token.flags.contains(.capitalized), !token.flags.contains(.skipped) else { return false }
         if token.end - token.start == 1 { return false }  // initials and stray letters ("Â")
-        return !wordClass(index).contains(.calendar)
+        return wordClass(index).isDisjoint(with: [.calendar, .notName])
     }
 
     /// Whether a capitalised token where capitals prove nothing (sentence start, headline) is still a name.
     func acceptsInitial(_ index: Int) -> Bool {
         let token = tokens[index]
         let key = token.key
-        let single = ByteKey.combine(ByteKey.phraseSeed, key)
-        if lexicon.phrases[single] != nil || lexicon.phrasePrefixes.contains(single) { return true }
+        let sentenceEnd = sentenceTokens[token.sentence].upperBound
+        if longestPhrase(at: index, upper: sentenceEnd) != nil { return true }
         let wordClass = lexicon.wordClass(key)
-        if wordClass.contains(.calendar) { return false }
-        if wordClass.contains(.givenName) { return true }
+        if wordClass.contains(.calendar) || wordClass.contains(.notName) { return false }
+        if wordClass.contains(.givenName) {
+            // A given name that is also a common word ("Will", "Rose") needs a surname after it.
+            return lexicon.commonness[key] == nil || (index + 1 < sentenceEnd && isNameToken(index + 1))
+        }
+        if token.flags.contains(.allCaps) && !token.flags.contains(.headline) { return true }
         if seenCapitalized.contains(key) { return true }
         if token.flags.contains(.headline) && token.flags.contains(.allCaps) { return false }
         if wordClass.contains(.titleStart) {

@@ -83,14 +83,10 @@ struct EntityResolver {
             if let title = candidate.title, candidate.type == .person, personByTitle[title] == nil {
                 personByTitle[title] = personAlias[entity] ?? entity
             }
-            if let acronym = candidate.acronymKey, !candidate.isLoneWord || candidate.isCertain {
+            if let acronym = candidate.acronymKey, acronymFits(acronym: candidate.last + 2, name: candidate) {
                 entityByAcronym[acronym] = entity
                 if locals[entity].type == .person && !locals[entity].certain { locals[entity].type = .organization }
             }
-        }
-        // Acronyms defined after lone words ("Hezbollah (H)") still count when the lone word stands.
-        for (index, candidate) in scan.candidates.enumerated() where candidate.isLoneWord && candidate.acronymKey != nil {
-            _ = index
         }
 
         // 2. Lone words, acronyms and bare titles.
@@ -119,7 +115,18 @@ struct EntityResolver {
             let name = surface(candidate.first, candidate.last)
             let entity = local(for: EntityKey.normalize(name), name: name, type: candidate.type, certain: candidate.isCertain)
             assignment[index] = entity
-            if let acronym = candidate.acronymKey { entityByAcronym[acronym] = entity }
+            if let acronym = candidate.acronymKey, acronymFits(acronym: candidate.last + 2, name: candidate) {
+                entityByAcronym[acronym] = entity
+            }
+        }
+        // A place named only inside a longer name ("Qatar" in "Qatar University") is not mentioned on its own,
+        // unless written as an abbreviation or a demonym ("US Army", "British Ministry of Defense").
+        var standalone = Set<Int>()
+        for (index, candidate) in scan.candidates.enumerated() {
+            guard let entity = assignment[index] else { continue }
+            if !candidate.isNested || candidate.type == .group || tokens[candidate.first].flags.contains(.allCaps) {
+                standalone.insert(entity)
+            }
         }
 
         // 3. Mentions and entities, in order of first mention.
@@ -127,8 +134,9 @@ struct EntityResolver {
         var entities: [ExtractedEntity] = []
         var mentions: [ExtractedMention] = []
         var seenSpans = Set<Int64>()
+        var fullNames: [Int: String] = [:]
         for (index, candidate) in scan.candidates.enumerated() {
-            guard let entity = assignment[index] else { continue }
+            guard let entity = assignment[index], standalone.contains(entity) else { continue }
             let start = tokens[candidate.first].start, end = tokens[candidate.last].end
             let spanKey = Int64(start) << 32 | Int64(end)
             guard seenSpans.insert(spanKey).inserted else { continue }
@@ -143,6 +151,9 @@ struct EntityResolver {
                                                 canonicalKey: locals[entity].canonicalKey, matchKeys: []))
             }
             if !entities[output].aliases.contains(text) { entities[output].aliases.append(text) }
+            if case .title = candidate.reference {} else if text.count > (fullNames[output]?.count ?? 0) {
+                fullNames[output] = text
+            }
             mentions.append(ExtractedMention(entityIndex: output, span: scan.text.span(start..<end), text: text,
                                              sentenceIndex: tokens[candidate.first].sentence))
         }
@@ -168,9 +179,7 @@ struct EntityResolver {
             var entity = entities[index]
             if entity.type == .person || !entity.canonicalKey.contains(":") {
                 // The fullest surface names a local entity: the longest alias, its possessive-free form.
-                if let longest = entity.aliases.max(by: { $0.count < $1.count }), longest.count > entity.name.count {
-                    entity.name = longest
-                }
+                if let longest = fullNames[index], longest.count > entity.name.count { entity.name = longest }
                 if entity.type == .person || !entity.canonicalKey.contains(":") { entity.canonicalKey = EntityKey.normalize(entity.name) }
             }
             var keys: [String] = []
@@ -183,6 +192,42 @@ struct EntityResolver {
         }
         mentions.sort { $0.span < $1.span }
         return EntityRecognition(entities: entities, mentions: mentions)
+    }
+
+    /// Whether the acronym token at `index` abbreviates the candidate's name: the initials of its capitalised
+    /// words (hyphenated parts too) appear in order among the acronym's letters, at least two of them
+    /// ("Revolutionary Guards" → "IRGC", "Mujahedin-e Khalq" → "MEK"), so "Baghdad, Iraq (CNN)" is no definition.
+    private func acronymFits(acronym index: Int, name candidate: EntityCandidate) -> Bool {
+        guard index < scan.tokens.count else { return false }
+        let bytes = scan.bytes
+        let acronymToken = scan.tokens[index]
+        var letters: [UInt8] = []
+        for position in acronymToken.start..<acronymToken.end where bytes[position] >= 65 && bytes[position] <= 90 {
+            letters.append(bytes[position])
+        }
+        var initials: [UInt8] = []
+        for position in candidate.first...candidate.last where scan.tokens[position].isWord {
+            let token = scan.tokens[position]
+            var start = token.start
+            for cursor in token.start...token.end {
+                if cursor == token.end || bytes[cursor] == 0x2D {
+                    if cursor > start {
+                        let letter = bytes[start] & 0xDF
+                        if letter >= 65 && letter <= 90 && !(bytes[start] >= 97 && (cursor - start) <= 3) { initials.append(letter) }
+                        else if bytes[start] >= 97 && cursor - start == 1 { initials.append(letter) }  // "-e" of "Mujahedin-e"
+                    }
+                    start = cursor + 1
+                }
+            }
+        }
+        guard initials.count >= 2 || (initials.count == 1 && letters.count == 1) else { return false }
+        var matched = 0
+        var cursor = 0
+        for letter in initials {
+            while cursor < letters.count && letters[cursor] != letter { cursor += 1 }
+            if cursor < letters.count { matched += 1; cursor += 1 }
+        }
+        return matched >= 2 && matched * 2 >= initials.count
     }
 
     /// The key of a token without a leading "al-"/"el-" ("al-Assad" → "assad"), if it has one.

@@ -22,7 +22,11 @@ struct EntityTokenizer {
         }
         switch byte {
         case 0xC2: return false  // U+0080–U+00BF: Latin-1 punctuation, no-break space
-        case 0xC3: let next = bytes[index + 1]; return next != 0x97 && next != 0xB7
+        case 0xC3:
+            let next = bytes[index + 1]
+            // "Â" before a no-break space is mojibake of a UTF-8 no-break space read as Latin-1.
+            if next == 0x82, index + 2 < bytes.count, bytes[index + 2] == 0xC2 || bytes[index + 2] == 0x20 { return false }
+            return next != 0x97 && next != 0xB7
         case 0xD6:  // Hebrew: maqaf and sof pasuq are punctuation; points belong to the word
             let next = bytes[index + 1]; return next != 0xBE
         case 0xD7:

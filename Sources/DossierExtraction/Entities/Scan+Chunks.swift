@@ -11,6 +11,9 @@ enum ConnectorKey {
     static let el = ByteKey.hash("el")
     static let embassy = ByteKey.hash("embassy")
     static let consulate = ByteKey.hash("consulate")
+    static let city = ByteKey.hash("city")
+    static let province = ByteKey.hash("province")
+    static let governorate = ByteKey.hash("governorate")
 }
 
 extension Scan {
@@ -59,11 +62,25 @@ extension Scan {
             guard next < upper, tokens[next].isWord else { break }
             if isNameToken(next) {
                 if tokens[next].flags.contains(.initial) && !acceptsInitial(next) { break }
+                // A demonym after a name is an adjective of what follows ("al-Karkh Iraqi police"), unless a
+                // place comes before it ("Gulf Arab").
+                if let entry = lexicon.phrases[ByteKey.combine(ByteKey.phraseSeed, tokens[next].key)],
+                   lexicon.entries[Int(entry)].type == .group,
+                   !(last == index && longestPhrase(at: index, upper: next).map { $0.last == last } == true) {
+                    break
+                }
                 last = next
                 hasHead = hasHead || wordClass(next).contains(.organizationWord)
                 continue
             }
-            guard isLowerWord(next) else { break }
+            guard isLowerWord(next) else {
+                // A short number after a lone word: "Checkpoint 2", "Camp 5".
+                if last == index, tokens[next].flags.contains(.hasDigit), tokens[next].end - tokens[next].start <= 3,
+                   longestPhrase(at: index, upper: next) == nil {
+                    last = next
+                }
+                break
+            }
             let key = tokens[next].key
             if wordClass(next).contains(.particle), next + 1 < upper, isNameToken(next + 1) {
                 last = next + 1
@@ -88,6 +105,35 @@ extension Scan {
             }
             break
         }
+        // "Idlib city", "Anbar province": a place and its administrative word name that unit.
+        var unit = false
+        if last + 1 < upper, isLowerWord(last + 1), !tokens[last].flags.contains(.possessive),
+           tokens[last + 1].key == ConnectorKey.city || tokens[last + 1].key == ConnectorKey.province
+            || tokens[last + 1].key == ConnectorKey.governorate,
+           let phrase = longestPhrase(at: index, upper: last + 1), phrase.last == last,
+           lexicon.entries[Int(phrase.entry)].kind == .city || lexicon.entries[Int(phrase.entry)].kind == .region {
+            candidates.append(EntityCandidate(first: index, last: last + 1, type: .location, reference: .local, isCertain: true,
+                                              title: nil, acronymKey: nil, isLoneWord: false))
+            addLexicon(index, last, phrase.entry, nested: true)
+            unit = true
+        }
+        // "US embassy in Baghdad", "British embassy": a country's embassy is a place of its own.
+        if !unit, last + 1 < upper, isLowerWord(last + 1), !tokens[last].flags.contains(.possessive),
+           tokens[last + 1].key == ConnectorKey.embassy || tokens[last + 1].key == ConnectorKey.consulate,
+           let phrase = longestPhrase(at: index, upper: last + 1), phrase.last == last,
+           lexicon.entries[Int(phrase.entry)].kind == .country || lexicon.entries[Int(phrase.entry)].kind == .demonym {
+            var end = last + 1
+            if end + 2 < upper, tokens[end + 1].key == ConnectorKey.inWord, isLowerWord(end + 1),
+               let place = longestPhrase(at: end + 2, upper: upper) {
+                addLexicon(end + 2, place.last, place.entry, nested: true)
+                end = place.last
+            }
+            candidates.append(EntityCandidate(first: index, last: end, type: .location, reference: .local, isCertain: true,
+                                              title: nil, acronymKey: nil, isLoneWord: false))
+            addLexicon(index, last, phrase.entry, nested: true)
+            return end
+        }
+        if unit { return last + 1 }
         var acronym: UInt64?
         if last + 3 < upper, !tokens[last + 1].isWord, tokens[last + 1].mark == UInt8(ascii: "("),
            tokens[last + 2].flags.contains(.allCaps), !tokens[last + 3].isWord, tokens[last + 3].mark == UInt8(ascii: ")") {
@@ -106,7 +152,12 @@ extension Scan {
 
     /// Nested lexicon names at the start of a longer name ("US" in "US Army") and after "in" ("Baghdad").
     private mutating func addNested(first: Int, last: Int) {
-        if let phrase = longestPhrase(at: first, upper: last) { addLexicon(first, phrase.last, phrase.entry, nested: true) }
+        if let phrase = longestPhrase(at: first, upper: last) {
+            let kind = lexicon.entries[Int(phrase.entry)].kind
+            if kind == .country || kind == .demonym || kind == .group || kind == .area {
+                addLexicon(first, phrase.last, phrase.entry, nested: true)
+            }
+        }
         var index = first + 1
         while index < last {
             if tokens[index].key == ConnectorKey.inWord, isLowerWord(index),
@@ -132,7 +183,16 @@ extension Scan {
             return
         }
         let count = last - first + 1
-        let firstClass = wordClass(first), lastClass = wordClass(last)
+        // The head is the last word before a connector: "Ministry" of "Ministry of Health".
+        var head = first
+        while head < last, !isLowerWord(head + 1) { head += 1 }
+        let firstClass = wordClass(first), lastClass = wordClass(head)
+        if count >= 2, let phrase = longestPhrase(at: first, upper: last), phrase.last == last - 1,
+           let entry = lexicon.phrases[ByteKey.combine(ByteKey.phraseSeed, tokens[last].key)],
+           lexicon.entries[Int(entry)].type == .group, lexicon.entries[Int(phrase.entry)].type == .location {
+            add(.group, certain: true)  // "Gulf Arab"
+            return
+        }
         if count >= 2 && lastClass.contains(.organizationWord) {
             add(.organization, certain: true)
             addNested(first: first, last: last)
@@ -157,17 +217,12 @@ extension Scan {
                                                   isCertain: true, title: nil, acronymKey: acronym, isLoneWord: false))
                 return
             }
-            // A place before a demonym: "Gulf Arab".
-            if let phrase = longestPhrase(at: first, upper: last), phrase.last == last - 1,
-               let entry = lexicon.phrases[ByteKey.combine(ByteKey.phraseSeed, tokens[last].key)],
-               lexicon.entries[Int(entry)].type == .group {
-                add(.group, certain: true)
-                return
-            }
         }
         if count == 1 {
             let token = tokens[first]
             let length = token.end - token.start
+            let lone = wordClass(first)
+            if !lone.isDisjoint(with: [.organizationWord, .placeFirst, .placeLast, .titleStart, .notName]) { return }
             if token.flags.contains(.allCaps) && length <= 8 {
                 var candidate = EntityCandidate(first: first, last: last, type: .organization, reference: .local, isCertain: false,
                                                 title: nil, acronymKey: nil, isLoneWord: true)
