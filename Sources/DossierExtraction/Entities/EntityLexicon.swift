@@ -37,13 +37,13 @@ final class EntityLexicon: Sendable {
 
     let entries: [Entry]
     /// Phrase key → entry index.
-    let phrases: [UInt64: Int32]
+    let phrases: ByteKeyTable<Int32>
     /// Keys of every proper prefix of a phrase, so that matching knows when to go on.
-    let phrasePrefixes: Set<UInt64>
+    let phrasePrefixes: ByteKeyTable<Bool>
     let maxPhraseLength: Int
-    let words: [UInt64: WordClass]
+    let words: ByteKeyTable<WordClass>
     /// Zipf frequency × 10 of common English words.
-    let commonness: [UInt64: UInt8]
+    let commonness: ByteKeyTable<UInt8>
     /// Title phrase key → whether one person at a time holds it.
     let titles: [UInt64: Bool]
     let titlePrefixes: Set<UInt64>
@@ -55,8 +55,6 @@ final class EntityLexicon: Sendable {
     let phoneticCountries: [String: Int32]
     /// Country key ("country:IQ") → its demonym entry index.
     let demonymOfCountry: [String: Int32]
-    /// Per language (ISO 639-1), the keys of its most frequent words.
-    let languageWords: [UInt64: [String]]
 
     init(files: [(name: String, contents: String)]) {
         var fileByName: [String: String] = [:]
@@ -67,8 +65,8 @@ final class EntityLexicon: Sendable {
 
         var entries: [Entry] = []
         var indexByKey: [String: Int32] = [:]
-        var phrases: [UInt64: Int32] = [:]
-        var prefixes = Set<UInt64>()
+        var phrases = ByteKeyTable<Int32>(capacity: 1 << 17)
+        var prefixes = ByteKeyTable<Bool>(capacity: 1 << 15)
         var maxLength = 1
         func addTable(_ name: String, kindFor: (String) -> Kind) {
             for line in lines(name) {
@@ -88,7 +86,7 @@ final class EntityLexicon: Sendable {
                     let tokens = surface.split(separator: " ")
                     for (position, token) in tokens.enumerated() {
                         phrase = ByteKey.combine(phrase, ByteKey.hash(String(token)))
-                        if position < tokens.count - 1 { prefixes.insert(phrase) }
+                        if position < tokens.count - 1 { prefixes[phrase] = true }
                     }
                     if phrases[phrase] == nil { phrases[phrase] = index }
                     maxLength = max(maxLength, tokens.count)
@@ -108,9 +106,10 @@ final class EntityLexicon: Sendable {
         self.phrasePrefixes = prefixes
         self.maxPhraseLength = maxLength
 
-        var words: [UInt64: WordClass] = [:]
+        var words = ByteKeyTable<WordClass>(capacity: 1 << 14)
         func mark(_ word: Substring, _ wordClass: WordClass) {
-            words[ByteKey.hash(String(word)), default: []].insert(wordClass)
+            let key = ByteKey.hash(String(word))
+            words[key] = (words[key] ?? []).union(wordClass)
         }
         for line in lines("calendar-words.txt") { mark(line, .calendar) }
         for line in lines("given-names.txt") { mark(line, .givenName) }
@@ -164,7 +163,7 @@ final class EntityLexicon: Sendable {
         self.titlePrefixes = titlePrefixes
         self.maxTitleLength = maxTitle
 
-        var commonness: [UInt64: UInt8] = [:]
+        var commonness = ByteKeyTable<UInt8>(capacity: 1 << 15)
         for line in lines("common-words.tsv") {
             let fields = line.split(separator: "\t")
             guard fields.count == 2, let zipf = UInt8(fields[1]) else { continue }
@@ -193,15 +192,6 @@ final class EntityLexicon: Sendable {
         self.phoneticCountries = phonetic
         self.demonymOfCountry = demonymOfCountry
 
-        var languageWords: [UInt64: [String]] = [:]
-        for name in ["language-words.tsv", "language-words-yi.tsv"] {
-            for line in lines(name) {
-                let fields = line.split(separator: "\t")
-                guard fields.count == 2 else { continue }
-                languageWords[ByteKey.hash(String(fields[1])), default: []].append(String(fields[0]))
-            }
-        }
-        self.languageWords = languageWords
     }
 
     @inline(__always)

@@ -141,7 +141,7 @@ struct Scan {
     // MARK: word classes
 
     @inline(__always)
-    func wordClass(_ index: Int) -> EntityLexicon.WordClass { lexicon.wordClass(tokens[index].key) }
+    func wordClass(_ index: Int) -> EntityLexicon.WordClass { tokens[index].wordClass }
 
     @inline(__always)
     func commonness(_ index: Int) -> Int { Int(lexicon.commonness[tokens[index].key] ?? 0) }
@@ -167,7 +167,7 @@ struct Scan {
         let key = token.key
         let sentenceEnd = sentenceTokens[token.sentence].upperBound
         if longestPhrase(at: index, upper: sentenceEnd) != nil { return true }
-        let wordClass = lexicon.wordClass(key)
+        let wordClass = token.wordClass
         if wordClass.contains(.calendar) || wordClass.contains(.notName) { return false }
         if wordClass.contains(.givenName) {
             // A given name that is also a common word ("Will", "Rose") needs a surname after it.
@@ -246,7 +246,7 @@ struct Scan {
         while position < upper, position - index < lexicon.maxPhraseLength, tokens[position].isWord {
             key = ByteKey.combine(key, tokens[position].key)
             if let entry = lexicon.phrases[key] { best = (position, entry) }
-            if !lexicon.phrasePrefixes.contains(key) { break }
+            if !(lexicon.phrasePrefixes[key] != nil) { break }
             position += 1
         }
         return best

@@ -28,6 +28,8 @@ struct EntityToken {
     /// For punctuation: the ASCII byte, or a code for non-ASCII marks (see `EntityTokenizer.Mark`).
     var mark: UInt8
     var sentence: Int
+    /// The lexicon's word classes of a word (empty for punctuation).
+    var wordClass: EntityLexicon.WordClass = []
 
     var isWord: Bool { flags.contains(.word) }
 }

@@ -214,6 +214,8 @@ struct EntityTokenizer {
             index += EntityTokenizer.scalarLength(byte)
         }
         if letters >= 2 && uppers == letters { flags.insert(.allCaps) }
-        tokens.append(EntityToken(start: start, end: end, key: ByteKey.hash(bytes, start, end), flags: flags, mark: 0, sentence: sentence))
+        let key = ByteKey.hash(bytes, start, end)
+        tokens.append(EntityToken(start: start, end: end, key: key, flags: flags, mark: 0, sentence: sentence,
+                                  wordClass: lexicon.words[key] ?? []))
     }
 }

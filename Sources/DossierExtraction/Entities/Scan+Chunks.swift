@@ -95,8 +95,15 @@ extension Scan {
                 continue
             }
             if key == ConnectorKey.and && joinedOf {
-                last = target
-                continue
+                // "Islamic State of Iraq and the Levant", but not "Ministry of Health and the Quds Force".
+                var probe = target
+                while probe + 1 < upper, isNameToken(probe + 1) { probe += 1 }
+                if wordClass(probe).isDisjoint(with: [.organizationWord, .placeFirst, .placeLast, .titleStart])
+                    && wordClass(target).isDisjoint(with: [.titleStart, .placeFirst]) {
+                    last = target
+                    continue
+                }
+                break
             }
             if key == ConnectorKey.inWord, tokens[last].key == ConnectorKey.embassy || tokens[last].key == ConnectorKey.consulate,
                longestPhrase(at: target, upper: upper) != nil {
@@ -300,7 +307,7 @@ extension Scan {
                     first = index
                     index -= 1
                 }
-                while first < end, isLowerWord(first) { first += 1 }
+                while first < end, isLowerWord(first), !tokens[first].flags.contains(.hasDigit) { first += 1 }
                 guard evidence, first < end, index >= range.lowerBound, tokens[index].key == ConnectorKey.the else { continue }
                 events.append((first, end))
             }
