@@ -29,4 +29,6 @@ struct EntityCandidate {
     var isAcronym: Bool = false
     /// Nested inside a longer name (mentions only; they do not change the outer one).
     var isNested: Bool = false
+    /// Nested, yet naming its entity in its own right ("Tehran" in "Embassy in Tehran").
+    var isStandaloneNested: Bool = false
 }

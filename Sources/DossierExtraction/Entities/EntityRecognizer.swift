@@ -94,7 +94,8 @@ struct Scan {
                 if expectInitial { tokens[index].flags.insert(.initial) }
                 expectInitial = false
             } else if token.mark == EntityTokenizer.Mark.openQuote || token.mark == UInt8(ascii: ":") || token.mark == UInt8(ascii: "\"")
-                        || token.mark == UInt8(ascii: "*") || token.mark == UInt8(ascii: "|") || token.mark == UInt8(ascii: "[") {
+                        || token.mark == UInt8(ascii: "*") || token.mark == UInt8(ascii: "|") || token.mark == UInt8(ascii: "[")
+                        || token.mark == UInt8(ascii: ".") || token.mark == UInt8(ascii: "!") || token.mark == UInt8(ascii: "?") {
                 // A straight quote opens when a word follows it directly.
                 if token.mark != UInt8(ascii: "\"") || (index + 1 < range.upperBound && tokens[index + 1].start == token.end) {
                     expectInitial = true
@@ -107,7 +108,7 @@ struct Scan {
     private mutating func markLine(_ range: Range<Int>) {
         guard !range.isEmpty else { return }
         let lineStart = tokens[range.lowerBound].start
-        for prefix in lexicon.boilerplatePrefixes where lineStart + prefix.count <= bytes.count {
+        for prefix in lexicon.boilerplatePrefixes where prefix[0] == bytes[lineStart] && lineStart + prefix.count <= bytes.count {
             var matches = true
             for (offset, byte) in prefix.enumerated() where bytes[lineStart + offset] != byte { matches = false; break }
             // "Follow" opens "Follow us", not "Following the recapture".
@@ -169,6 +170,8 @@ struct Scan {
         if longestPhrase(at: index, upper: sentenceEnd) != nil { return true }
         let wordClass = token.wordClass
         if wordClass.contains(.calendar) || wordClass.contains(.notName) { return false }
+        // Function words ("But", "The") are never names, even when capitalised elsewhere after a dash.
+        if (lexicon.commonness[key] ?? 0) >= 55 && !wordClass.contains(.givenName) { return false }
         if wordClass.contains(.givenName) {
             // A given name that is also a common word ("Will", "Rose") needs a surname after it.
             return lexicon.commonness[key] == nil || (index + 1 < sentenceEnd && isNameToken(index + 1))

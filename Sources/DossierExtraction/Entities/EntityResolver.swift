@@ -124,7 +124,7 @@ struct EntityResolver {
         var standalone = Set<Int>()
         for (index, candidate) in scan.candidates.enumerated() {
             guard let entity = assignment[index] else { continue }
-            if !candidate.isNested || candidate.type == .group || tokens[candidate.first].flags.contains(.allCaps) {
+            if !candidate.isNested || candidate.isStandaloneNested || candidate.type == .group || tokens[candidate.first].flags.contains(.allCaps) {
                 standalone.insert(entity)
             }
         }

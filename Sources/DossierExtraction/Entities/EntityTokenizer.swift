@@ -147,6 +147,16 @@ struct EntityTokenizer {
             }
         }
         next = max(next, scanEnd)
+        // Plural possessive: "States’ Embassy", "Americans' views".
+        if !flags.contains(.possessive), end - start > 3, bytes[end - 1] == UInt8(ascii: "s"), end == scanEnd {
+            var apostrophe = 0
+            if end < upper, bytes[end] == 0x27 { apostrophe = 1 }
+            if end + 2 < upper, bytes[end] == 0xE2, bytes[end + 1] == 0x80, bytes[end + 2] == 0x99 { apostrophe = 3 }
+            if apostrophe > 0, end + apostrophe == upper || bytes[end + apostrophe] == 0x20 {
+                flags.insert(.possessive)
+                next = end + apostrophe
+            }
+        }
         var wordStart = start
         if !hyphens.isEmpty {
             // Parts between hyphens: drop a lowercase head, cut before a lowercase tail.

@@ -73,7 +73,7 @@ extension Scan {
                 hasHead = hasHead || wordClass(next).contains(.organizationWord)
                 continue
             }
-            guard isLowerWord(next) else {
+            guard isLowerWord(next), !tokens[next].flags.contains(.hasDigit) else {
                 // A short number after a lone word: "Checkpoint 2", "Camp 5".
                 if last == index, tokens[next].flags.contains(.hasDigit), tokens[next].end - tokens[next].start <= 3,
                    longestPhrase(at: index, upper: next) == nil {
@@ -125,7 +125,7 @@ extension Scan {
             unit = true
         }
         // "US embassy in Baghdad", "British embassy": a country's embassy is a place of its own.
-        if !unit, last + 1 < upper, isLowerWord(last + 1), !tokens[last].flags.contains(.possessive),
+        if !unit, last + 1 < upper, isLowerWord(last + 1) || tokens[last].flags.contains(.possessive),
            tokens[last + 1].key == ConnectorKey.embassy || tokens[last + 1].key == ConnectorKey.consulate,
            let phrase = longestPhrase(at: index, upper: last + 1), phrase.last == last,
            lexicon.entries[Int(phrase.entry)].kind == .country || lexicon.entries[Int(phrase.entry)].kind == .demonym {
@@ -133,6 +133,7 @@ extension Scan {
             if end + 2 < upper, tokens[end + 1].key == ConnectorKey.inWord, isLowerWord(end + 1),
                let place = longestPhrase(at: end + 2, upper: upper) {
                 addLexicon(end + 2, place.last, place.entry, nested: true)
+                if let last = candidates.indices.last { candidates[last].isStandaloneNested = true }
                 end = place.last
             }
             candidates.append(EntityCandidate(first: index, last: end, type: .location, reference: .local, isCertain: true,
@@ -169,7 +170,9 @@ extension Scan {
         while index < last {
             if tokens[index].key == ConnectorKey.inWord, isLowerWord(index),
                let phrase = longestPhrase(at: index + 1, upper: last + 1) {
+                // "Embassy in Tehran" names Tehran in its own right.
                 addLexicon(index + 1, phrase.last, phrase.entry, nested: true)
+                if let last = candidates.indices.last { candidates[last].isStandaloneNested = true }
             }
             index += 1
         }

@@ -37,8 +37,10 @@ public struct LanguageIdentifier: Sendable {
         }
     }
 
-    /// The language of one line and its letter count.
-    func classify(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> (Int?, Int) {
+    /// The language of one line and its letter count (estimated from its first 400 bytes on long lines).
+    func classify(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ lineEnd: Int) -> (Int?, Int) {
+        let end = min(lineEnd, start + 400)
+        let scale = Double(lineEnd - start) / Double(max(1, end - start))
         var latin = 0, hebrew = 0, arabic = 0, cyrillic = 0
         var yiddishMarks = 0, ayin = 0
         var persianMarks = 0, urduMarks = 0, arabicMarks = 0
@@ -79,6 +81,10 @@ public struct LanguageIdentifier: Sendable {
             }
             index += length
         }
+        if lineEnd > end {
+            latin = Int(Double(latin) * scale); hebrew = Int(Double(hebrew) * scale)
+            arabic = Int(Double(arabic) * scale); cyrillic = Int(Double(cyrillic) * scale)
+        }
         let letters = latin + hebrew + arabic + cyrillic
         guard letters > 0 else { return (nil, 0) }
         let words = wordVotes(bytes, start, end)
@@ -110,7 +116,7 @@ public struct LanguageIdentifier: Sendable {
         var votes = [Int](repeating: 0, count: LanguageLexicon.languages.count)
         var index = start
         var seen = 0
-        while index < end && seen < 80 {
+        while index < end && seen < 40 {
             while index < end, isSeparator(bytes[index]) { index += 1 }
             let wordStart = index
             while index < end, !isSeparator(bytes[index]) { index += 1 }
