@@ -5,6 +5,7 @@ public enum EntityKey {
     /// Lowercased, diacritics and Hebrew vowel points removed, curly apostrophes straightened, whitespace
     /// collapsed, a trailing possessive `'s` dropped: "Iran’s" → "iran", "Ali  Khamenei" → "ali khamenei".
     public static func normalize(_ text: String) -> String {
+        if let fast = normalizeASCII(text) { return fast }
         var folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
         folded = folded.replacingOccurrences(of: "\u{2019}", with: "'").replacingOccurrences(of: "\u{2018}", with: "'")
         var scalars = String.UnicodeScalarView()
@@ -28,6 +29,36 @@ public enum EntityKey {
         if result.hasSuffix(" ") { result.removeLast() }
         if result.hasSuffix("'s") { result.removeLast(2) }
         return result
+    }
+
+    /// The same normalisation on bytes, for text that is ASCII apart from curly apostrophes (most names);
+    /// nil for anything else.
+    static func normalizeASCII(_ text: String) -> String? {
+        var output: [UInt8] = []
+        output.reserveCapacity(text.utf8.count)
+        var lastWasSpace = true
+        var iterator = text.utf8.makeIterator()
+        while let byte = iterator.next() {
+            switch byte {
+            case 0x20, 0x09, 0x0A, 0x0D:
+                if !lastWasSpace { output.append(0x20) }
+                lastWasSpace = true
+                continue
+            case 65...90:
+                output.append(byte | 0x20)
+            case 0xE2:
+                guard iterator.next() == 0x80, let third = iterator.next(), third == 0x98 || third == 0x99 else { return nil }
+                output.append(0x27)
+            case 0x80...:
+                return nil
+            default:
+                output.append(byte)
+            }
+            lastWasSpace = false
+        }
+        if output.last == 0x20 { output.removeLast() }
+        if output.count >= 2, output[output.count - 1] == UInt8(ascii: "s"), output[output.count - 2] == 0x27 { output.removeLast(2) }
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// Whether two names of the same type may denote the same referent across articles.

@@ -14,66 +14,260 @@ public struct EntityRecognition: Sendable {
 
 /// Finds named entities in an article and resolves their surfaces to one entity per referent.
 ///
-/// First pass: runs of capitalised words that do not start a sentence, typed as organisations.
+/// Works on UTF-8 bytes: sentences are split into tokens (`EntityTokenizer`), runs of capitalised tokens and
+/// their connectors ("Ministry of Health", "Bashar al-Assad") become candidates, typed from lexicons and context
+/// (`EntityRecognizer+Typing`), then resolved within the article (`EntityResolver`): a later surname is the person
+/// named in full, an acronym defined in brackets is its organisation, a bare title is its named holder.
 public struct EntityRecognizer: Sendable {
-    public init() {}
+    let lexicon: EntityLexicon
 
-    public func recognize(_ text: AnalyzedText) -> EntityRecognition {
-        let bytes = text.bytes
-        var entities: [ExtractedEntity] = []
-        var indexByKey: [String: Int] = [:]
-        var mentions: [ExtractedMention] = []
-        for (sentenceIndex, sentence) in text.sentences.enumerated() {
-            var index = sentence.lowerBound
-            var isFirstWord = true
-            while index < sentence.upperBound {
-                let byte = bytes[index]
-                guard byte >= 65 && byte <= 90 else {
-                    if isLetter(byte) {
-                        isFirstWord = false
-                        while index < sentence.upperBound, isLetter(bytes[index]) { index += 1 }
-                    } else {
-                        index += 1
-                    }
-                    continue
-                }
-                let start = index
-                var end = index
-                while true {
-                    var wordEnd = end
-                    while wordEnd < sentence.upperBound, isLetter(bytes[wordEnd]) { wordEnd += 1 }
-                    end = wordEnd
-                    if end + 1 < sentence.upperBound, bytes[end] == 0x20, bytes[end + 1] >= 65, bytes[end + 1] <= 90 {
-                        end += 1
-                    } else {
-                        break
-                    }
-                }
-                let wasFirst = isFirstWord
-                isFirstWord = false
-                index = end
-                if wasFirst || end - start < 2 { continue }
-                let surface = text.text(start..<end)
-                let key = EntityKey.normalize(surface)
-                let entityIndex: Int
-                if let existing = indexByKey[key] {
-                    entityIndex = existing
-                } else {
-                    entityIndex = entities.count
-                    indexByKey[key] = entityIndex
-                    entities.append(ExtractedEntity(
-                        name: surface, type: .organization, aliases: [surface], canonicalKey: key, matchKeys: [key]))
-                }
-                mentions.append(ExtractedMention(
-                    entityIndex: entityIndex, span: text.span(start..<end), text: surface, sentenceIndex: sentenceIndex))
-            }
-        }
-        mentions.sort { $0.span < $1.span }
-        return EntityRecognition(entities: entities, mentions: mentions)
+    public init() {
+        self.lexicon = EntityLexicon.shared
     }
 
+    public func recognize(_ text: AnalyzedText) -> EntityRecognition {
+        text.bytes.withUnsafeBufferPointer { bytes in
+            var scan = Scan(text: text, bytes: bytes, lexicon: lexicon)
+            scan.tokenize()
+            scan.findCandidates()
+            scan.findEvents()
+            return EntityResolver(scan: scan).resolve()
+        }
+    }
+}
+
+/// The working state of one article's recognition.
+struct Scan {
+    let text: AnalyzedText
+    let bytes: UnsafeBufferPointer<UInt8>
+    let lexicon: EntityLexicon
+    var tokens: [EntityToken] = []
+    /// Token ranges of sentences.
+    var sentenceTokens: [Range<Int>] = []
+    /// Keys of words seen capitalised where capitals mean something (not sentence-initial, not headlines).
+    var seenCapitalized = Set<UInt64>()
+    var candidates: [EntityCandidate] = []
+    /// Event phrases: token ranges, inclusive.
+    var events: [(first: Int, last: Int)] = []
+
+    init(text: AnalyzedText, bytes: UnsafeBufferPointer<UInt8>, lexicon: EntityLexicon) {
+        self.text = text
+        self.bytes = bytes
+        self.lexicon = lexicon
+        tokens.reserveCapacity(bytes.count / 5)
+    }
+
+    // MARK: tokens and line roles
+
+    mutating func tokenize() {
+        let tokenizer = EntityTokenizer(lexicon: lexicon)
+        var lineStart = true
+        var lineFirstToken = 0
+        var previousEnd = 0
+        for (index, sentence) in text.sentences.enumerated() {
+            // A new line starts when a line break lies between this sentence and the previous one.
+            if index > 0 {
+                var probe = previousEnd
+                lineStart = false
+                while probe < sentence.lowerBound { if bytes[probe] == 0x0A { lineStart = true; break }; probe += 1 }
+            }
+            if lineStart && index > 0 { markLine(lineFirstToken..<tokens.count) ; lineFirstToken = tokens.count }
+            let first = tokens.count
+            tokenizer.tokenize(bytes, sentence, sentence: index, into: &tokens)
+            sentenceTokens.append(first..<tokens.count)
+            markInitials(first..<tokens.count)
+            previousEnd = sentence.upperBound
+        }
+        markLine(lineFirstToken..<tokens.count)
+        for token in tokens where token.flags.contains(.capitalized) && !token.flags.contains(.initial)
+            && !token.flags.contains(.headline) && !token.flags.contains(.skipped) {
+            seenCapitalized.insert(token.key)
+        }
+    }
+
+    /// The first word of a sentence, and the first word after an opening quote, colon or bullet.
+    private mutating func markInitials(_ range: Range<Int>) {
+        var expectInitial = true
+        for index in range {
+            let token = tokens[index]
+            if token.isWord {
+                if expectInitial { tokens[index].flags.insert(.initial) }
+                expectInitial = false
+            } else if token.mark == EntityTokenizer.Mark.openQuote || token.mark == UInt8(ascii: ":") || token.mark == UInt8(ascii: "\"")
+                        || token.mark == UInt8(ascii: "*") || token.mark == UInt8(ascii: "|") || token.mark == UInt8(ascii: "[")
+                        || token.mark == UInt8(ascii: ".") || token.mark == UInt8(ascii: "!") || token.mark == UInt8(ascii: "?") {
+                // A straight quote opens when a word follows it directly.
+                if token.mark != UInt8(ascii: "\"") || (index + 1 < range.upperBound && tokens[index + 1].start == token.end) {
+                    expectInitial = true
+                }
+            }
+        }
+    }
+
+    /// Scraped lines ("RELATED: …", "Source: …") are skipped; title-case and all-capitals headlines prove nothing.
+    private mutating func markLine(_ range: Range<Int>) {
+        guard !range.isEmpty else { return }
+        let lineStart = tokens[range.lowerBound].start
+        for prefix in lexicon.boilerplatePrefixes where prefix[0] == bytes[lineStart] && lineStart + prefix.count <= bytes.count {
+            var matches = true
+            for (offset, byte) in prefix.enumerated() where bytes[lineStart + offset] != byte { matches = false; break }
+            // "Follow" opens "Follow us", not "Following the recapture".
+            let after = lineStart + prefix.count
+            if matches, after < bytes.count, let last = prefix.last, last != UInt8(ascii: ":"),
+               (bytes[after] | 0x20) >= 97 && (bytes[after] | 0x20) <= 122 {
+                matches = false
+            }
+            if matches {
+                for index in range { tokens[index].flags.insert(.skipped) }
+                return
+            }
+        }
+        var words = 0, capitalized = 0, allCaps = 0
+        for index in range where tokens[index].isWord {
+            let token = tokens[index]
+            if token.end - token.start <= 3 && !token.flags.contains(.capitalized) { continue }  // "of", "in", "to"
+            words += 1
+            if token.flags.contains(.capitalized) { capitalized += 1 }
+            if token.flags.contains(.allCaps) { allCaps += 1 }
+        }
+        let lastMark = tokens[range.upperBound - 1]
+        let endsSentence = !lastMark.isWord && (lastMark.mark == UInt8(ascii: ".") || lastMark.mark == UInt8(ascii: "!")
+                                                || lastMark.mark == UInt8(ascii: "?") || lastMark.mark == EntityTokenizer.Mark.closeQuote
+                                                || lastMark.mark == UInt8(ascii: "\""))
+        if words >= 3 && !endsSentence && (capitalized * 10 >= words * 7 || allCaps * 10 >= words * 7) {
+            for index in range { tokens[index].flags.insert([.headline, .initial]) }
+        }
+    }
+
+    // MARK: word classes
+
     @inline(__always)
-    private func isLetter(_ byte: UInt8) -> Bool {
-        (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122) || byte >= 0x80
+    func wordClass(_ index: Int) -> EntityLexicon.WordClass { tokens[index].wordClass }
+
+    @inline(__always)
+    func commonness(_ index: Int) -> Int { Int(lexicon.commonness[tokens[index].key] ?? 0) }
+
+    @inline(__always)
+    func isLowerWord(_ index: Int) -> Bool {
+        tokens[index].isWord && !tokens[index].flags.contains(.capitalized) && !tokens[index].flags.contains(.hebrewScript)
+            && !tokens[index].flags.contains(.arabicScript)
+    }
+
+    /// A token that can be part of a name: capitalised or an acronym, not a month or weekday, not in a scraped line.
+    @inline(__always)
+    func isNameToken(_ index: Int) -> Bool {
+        let token = tokens[index]
+        guard token.isWord, token.flags.contains(.capitalized), !token.flags.contains(.skipped) else { return false }
+        if token.end - token.start == 1 { return false }  // initials and stray letters ("Â")
+        return wordClass(index).isDisjoint(with: [.calendar, .notName])
+    }
+
+    /// Whether a capitalised token where capitals prove nothing (sentence start, headline) is still a name.
+    func acceptsInitial(_ index: Int) -> Bool {
+        let token = tokens[index]
+        let key = token.key
+        let sentenceEnd = sentenceTokens[token.sentence].upperBound
+        if longestPhrase(at: index, upper: sentenceEnd) != nil { return true }
+        let wordClass = token.wordClass
+        if wordClass.contains(.calendar) || wordClass.contains(.notName) { return false }
+        // Function words ("But", "The") are never names, even when capitalised elsewhere after a dash.
+        if (lexicon.commonness[key] ?? 0) >= 55 && !wordClass.contains(.givenName) { return false }
+        if wordClass.contains(.givenName) {
+            // A given name that is also a common word ("Will", "Rose") needs a surname after it.
+            return lexicon.commonness[key] == nil || (index + 1 < sentenceEnd && isNameToken(index + 1))
+        }
+        if token.flags.contains(.allCaps) && !token.flags.contains(.headline) { return true }
+        if seenCapitalized.contains(key) { return true }
+        if token.flags.contains(.headline) && token.flags.contains(.allCaps) { return false }
+        if wordClass.contains(.titleStart) {
+            // A title is a name start only when a name follows it.
+            return index + 1 < tokens.count && isNameToken(index + 1) && tokens[index + 1].sentence == token.sentence
+        }
+        if lexicon.commonness[key] != nil { return false }
+        let length = token.end - token.start
+        if length > 4, bytes[token.end - 1] == UInt8(ascii: "y"), bytes[token.end - 2] == UInt8(ascii: "l") { return false }
+        if length > 5, bytes[token.end - 1] == UInt8(ascii: "g"), bytes[token.end - 2] == UInt8(ascii: "n"),
+           bytes[token.end - 3] == UInt8(ascii: "i") { return false }
+        if token.flags.contains(.allCaps) && token.flags.contains(.headline) { return false }
+        return true
+    }
+
+    /// A name token that may start or continue a name here.
+    @inline(__always)
+    func isUsableNameToken(_ index: Int) -> Bool {
+        isNameToken(index) && (!tokens[index].flags.contains(.initial) || acceptsInitial(index))
+    }
+
+    // MARK: candidates
+
+    mutating func findCandidates() {
+        for range in sentenceTokens {
+            var index = range.lowerBound
+            while index < range.upperBound {
+                let token = tokens[index]
+                if token.isWord && !token.flags.contains(.skipped) && !token.flags.contains(.capitalized)
+                    && (token.flags.contains(.hebrewScript) || token.flags.contains(.arabicScript)) {
+                    addScriptCandidate(index)
+                    index += 1
+                    continue
+                }
+                guard isUsableNameToken(index) else { index += 1; continue }
+                index = addChunk(from: index, upper: range.upperBound) + 1
+            }
+        }
+    }
+
+    /// A Hebrew- or Arabic-script word: a lexicon surface, or a romanised Yiddish country name or demonym.
+    private mutating func addScriptCandidate(_ index: Int) {
+        let token = tokens[index]
+        let single = ByteKey.combine(ByteKey.phraseSeed, token.key)
+        if let entry = lexicon.phrases[single] {
+            let type = lexicon.entries[Int(entry)].type
+            candidates.append(EntityCandidate(first: index, last: index, type: type, reference: .lexicon(entry), isCertain: true,
+                                              title: nil, acronymKey: nil, isLoneWord: false))
+            return
+        }
+        guard token.flags.contains(.hebrewScript), token.end - token.start >= 6 else { return }
+        let roman = lexicon.romanize(text.text(token.start..<token.end))
+        let phonetic = EntityLexicon.phoneticKey(roman)
+        if let entry = lexicon.phoneticCountries[phonetic] {
+            candidates.append(EntityCandidate(first: index, last: index, type: .location, reference: .lexicon(entry), isCertain: true,
+                                              title: nil, acronymKey: nil, isLoneWord: false))
+        } else if roman.hasSuffix("er"), roman.count > 4,
+                  let country = lexicon.phoneticCountries[EntityLexicon.phoneticKey(String(roman.dropLast(2)))],
+                  let demonym = lexicon.demonymOfCountry[lexicon.entries[Int(country)].key] {
+            candidates.append(EntityCandidate(first: index, last: index, type: .group, reference: .lexicon(demonym), isCertain: true,
+                                              title: nil, acronymKey: nil, isLoneWord: false))
+        }
+    }
+
+    /// The longest lexicon phrase starting at `index` within `upper` (exclusive): its last token and entry.
+    func longestPhrase(at index: Int, upper: Int) -> (last: Int, entry: Int32)? {
+        var key = ByteKey.phraseSeed
+        var best: (Int, Int32)?
+        var position = index
+        while position < upper, position - index < lexicon.maxPhraseLength, tokens[position].isWord {
+            key = ByteKey.combine(key, tokens[position].key)
+            if let entry = lexicon.phrases[key] { best = (position, entry) }
+            if !(lexicon.phrasePrefixes[key] != nil) { break }
+            position += 1
+        }
+        return best
+    }
+
+    /// The longest title phrase starting at `index`: its last token and whether one person holds it at a time.
+    func longestTitle(at index: Int, upper: Int) -> (last: Int, key: UInt64)? {
+        guard tokens[index].flags.contains(.capitalized), wordClass(index).contains(.titleStart) else { return nil }
+        var key = ByteKey.phraseSeed
+        var best: (Int, UInt64)?
+        var position = index
+        while position < upper, position - index < lexicon.maxTitleLength, tokens[position].isWord {
+            key = ByteKey.combine(key, tokens[position].key)
+            if lexicon.titles[key] != nil { best = (position, key) }
+            if !lexicon.titlePrefixes.contains(key) { break }
+            position += 1
+        }
+        // A period after an abbreviated title ("Gen.", "Mr.").
+        return best
     }
 }

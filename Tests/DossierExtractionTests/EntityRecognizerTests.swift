@@ -1,0 +1,165 @@
+import DossierExtraction
+import DossierModel
+import Foundation
+import Testing
+
+@Suite("Entity recognition rules")
+struct EntityRecognizerTests {
+    let recognizer = EntityRecognizer()
+
+    func recognize(_ body: String) -> EntityRecognition {
+        recognizer.recognize(AnalyzedText(body: body))
+    }
+
+    /// The entity one of whose mentions is exactly `surface`.
+    func entity(_ recognition: EntityRecognition, _ surface: String) -> ExtractedEntity? {
+        recognition.mentions.first { $0.text == surface }.map { recognition.entities[$0.entityIndex] }
+    }
+
+    func surfaces(_ recognition: EntityRecognition) -> Set<String> { Set(recognition.mentions.map(\.text)) }
+
+    @Test("multi-word names with particles and apostrophes are one mention")
+    func multiWordNames() {
+        let result = recognize("Fighters of Hashd al-Sha'bi met Bashar al-Assad and members of Mujahedin-e Khalq in the city.")
+        #expect(surfaces(result).isSuperset(of: ["Hashd al-Sha'bi", "Bashar al-Assad", "Mujahedin-e Khalq"]))
+        #expect(entity(result, "Bashar al-Assad")?.type == .person)
+    }
+
+    @Test("capitals at the start of a sentence prove nothing; known names there still count")
+    func sentenceInitial() {
+        let result = recognize("Footage shows the convoy. Protests continue in the capital. Iran denies it.")
+        #expect(!surfaces(result).contains("Footage"))
+        #expect(!surfaces(result).contains("Protests"))
+        #expect(entity(result, "Iran")?.type == .location)
+    }
+
+    @Test("months, weekdays and bare titles are not entities")
+    func notNames() {
+        let result = recognize("The talks resumed on Monday in January, the President said.")
+        #expect(result.mentions.isEmpty, "\(result.mentions.map(\.text))")
+    }
+
+    @Test("a name before a lowercase hyphenated tail: Iran-backed")
+    func hyphenated() {
+        let result = recognize("The Iran-backed militia and the U.S.-led coalition clashed with anti-Hezbollah groups.")
+        #expect(entity(result, "Iran")?.canonicalKey == "country:IR")
+        #expect(entity(result, "U.S.")?.canonicalKey == "country:US")
+        #expect(surfaces(result).contains("Hezbollah"))
+    }
+
+    @Test("nested names: US inside US Army")
+    func nested() throws {
+        let body = "A retired US Army officer spoke."
+        let result = recognize(body)
+        let army = try #require(result.mentions.first { $0.text == "US Army" })
+        let us = try #require(result.mentions.first { $0.text == "US" })
+        #expect(result.entities[army.entityIndex].type == .organization)
+        #expect(result.entities[us.entityIndex].canonicalKey == "country:US")
+        #expect(army.span.contains(us.span))
+        #expect(result.mentions.firstIndex(of: army)! < result.mentions.firstIndex(of: us)!)
+    }
+
+    @Test("an acronym defined in brackets is the same entity later")
+    func acronym() {
+        let result = recognize("He attacked the Mujahedin-e Khalq (MEK) in 2013. Later the MEK moved to another camp.")
+        let full = entity(result, "Mujahedin-e Khalq")
+        #expect(full != nil)
+        #expect(full?.type == .organization)
+        let mentions = result.mentions.filter { $0.text == "MEK" }
+        #expect(mentions.count == 2)
+        #expect(Set(mentions.map(\.entityIndex)).count == 1)
+        #expect(mentions.first.map { result.entities[$0.entityIndex] } == full)
+    }
+
+    @Test("a bracketed acronym that does not abbreviate the name is not an alias")
+    func acronymMismatch() {
+        let result = recognize("BAGHDAD, Iraq (CNN) -- Two bombs exploded.")
+        #expect(entity(result, "CNN")?.canonicalKey != entity(result, "Iraq")?.canonicalKey)
+        #expect(entity(result, "BAGHDAD")?.name == "Baghdad")
+    }
+
+    @Test("a later surname is the person named in full; different people sharing a surname stay apart")
+    func surname() {
+        let result = recognize("Commander Qassem Soleimani was killed. Soleimani had led the force for years.")
+        #expect(entity(result, "Soleimani") == entity(result, "Qassem Soleimani"))
+        #expect(entity(result, "Qassem Soleimani")?.type == .person)
+        #expect(!EntityKey.compatible("Ali Khamenei", "Mojtaba Khamenei", isPerson: true))
+        #expect(EntityKey.compatible("Khamenei", "Ali Khamenei", isPerson: true))
+    }
+
+    @Test("titles type a person, stay out of the name, and a bare unique title refers back")
+    func titles() {
+        let result = recognize("Supreme Leader Ali Khamenei spoke on television. Later the Supreme Leader repeated it.")
+        let khamenei = entity(result, "Ali Khamenei")
+        #expect(khamenei?.type == .person)
+        #expect(khamenei?.name == "Ali Khamenei")
+        #expect(entity(result, "Supreme Leader") == khamenei)
+    }
+
+    @Test("types from context: organisation words, place words, roles and prepositions")
+    func typesFromContext() {
+        let result = recognize("Officials at the Ministry of Health and the Quds Force said fighters reached Camp Ashraf and the Green Zone.")
+        #expect(entity(result, "Ministry of Health")?.type == .organization)
+        #expect(entity(result, "Quds Force")?.type == .organization)
+        #expect(entity(result, "Camp Ashraf")?.type == .location)
+        #expect(entity(result, "Green Zone")?.type == .location)
+        let person = recognize("The group's commander Tarim Velasco denied it.")
+        #expect(entity(person, "Tarim Velasco")?.type == .person)
+    }
+
+    @Test("nationalities and religious groups are groups; plural and adjective are one entity")
+    func groups() {
+        let result = recognize("Iranians protested while Iranian officials met Shiite clerics and Zionist critics.")
+        #expect(entity(result, "Iranians")?.type == .group)
+        #expect(entity(result, "Iranians") == entity(result, "Iranian"))
+        #expect(entity(result, "Shiite")?.type == .group)
+        #expect(entity(result, "Zionist")?.type == .group)
+    }
+
+    @Test("named events with a date or a capitalised name")
+    func events() {
+        let result = recognize("It recalled the 1979 Islamic revolution and the November 2019 uprising, not an attack in 2013.")
+        #expect(entity(result, "1979 Islamic revolution")?.type == .event)
+        #expect(entity(result, "November 2019 uprising")?.type == .event)
+        #expect(!surfaces(result).contains("Islamic"))
+    }
+
+    @Test("Hebrew-script surfaces of known places and demonyms are aliases of them")
+    func crossScript() {
+        let result = recognize("איראן געשטיצטע איראקער מיליציע איראן'ס פראטעסטן.\nIran-backed Iraqi militias moved.")
+        #expect(entity(result, "איראן")?.canonicalKey == "country:IR")
+        #expect(entity(result, "איראן") == entity(result, "Iran"))
+        #expect(entity(result, "איראקער")?.canonicalKey == entity(result, "Iraqi")?.canonicalKey)
+        #expect(entity(result, "איראקער")?.type == .group)
+        let pointed = recognize("איראַן")
+        #expect(entity(pointed, "איראַן")?.canonicalKey == "country:IR")
+    }
+
+    @Test("scraped lines and title-case headlines name nothing by their capitals")
+    func boilerplate() {
+        let result = recognize("RELATED: Zorbani Vows To Fight On\nThe army entered Mosul on Sunday.")
+        #expect(!surfaces(result).contains("Zorbani"))
+        #expect(surfaces(result).contains("Mosul"))
+    }
+
+    @Test("UTF-16 offsets count non-BMP characters as two units")
+    func utf16Offsets() throws {
+        let body = "😀 Protests 🇮🇷 spread to Tehran ✊🏽 and Beirut."
+        let result = recognize(body)
+        let units = Array(body.utf16)
+        for mention in result.mentions {
+            let slice = String(decoding: units[mention.span.start..<mention.span.end], as: UTF16.self)
+            #expect(slice == mention.text)
+        }
+        let tehran = try #require(result.mentions.first { $0.text == "Tehran" })
+        #expect(tehran.span.start == (body as NSString).range(of: "Tehran").location)
+        #expect(surfaces(result).contains("Beirut"))
+    }
+
+    @Test("mentions are ordered by start, longer first")
+    func ordering() {
+        let result = recognize("The United States Embassy in Baghdad and the US Army were named.")
+        let spans = result.mentions.map(\.span)
+        #expect(spans == spans.sorted())
+    }
+}
