@@ -117,3 +117,24 @@ struct BatchIngestorTests {
         #expect(try fresh.metaValue("seeded") == nil)
     }
 }
+
+@Suite("Mentions in the Yiddish headline")
+struct YiddishHeadlineTests {
+    @Test("איראן and איראקער in seed 002's headline carry exact UTF-16 offsets into the body")
+    func headlineOffsets() throws {
+        let folder = try TemporaryDirectory()
+        let store = try DossierStore(path: folder.path("db.sqlite"))
+        _ = BatchIngestor(ingestor: Ingestor(store: store)).run(paths: [ArticleTextParserTests.seeds.appendingPathComponent("002_ce621ff7f50b0fdc.txt").path])
+        let body = try #require(try store.read { try $0.scalar(String.self, sql: "SELECT body FROM articles WHERE id = '002_ce621ff7f50b0fdc'") })
+        let headlineLength = body.prefix { $0 != "\n" }.utf16.count
+        let rows = try store.read { try $0.rows(sql: "SELECT m.start AS start, m.\"end\" AS e, m.text AS text, e.name AS name FROM mentions m JOIN entities e ON e.rowid = m.entity_rowid WHERE m.start < ? ORDER BY m.start", arguments: [headlineLength]) }
+        let found = try rows.map { (try $0.get("start", as: Int.self), try $0.get("e", as: Int.self), try $0.get("text", as: String.self), try $0.get("name", as: String.self)) }
+        // "איראן" opens the headline: offsets 0..<5 in UTF-16 (Hebrew letters are one unit each).
+        #expect(found.contains { $0.0 == 0 && $0.1 == 5 && $0.2 == "איראן" && $0.3 == "Iran" })
+        #expect(found.contains { $0.2 == "איראקער" && $0.3 == "Iraqi" })
+        let units = Array(body.utf16)
+        for (start, end, text, _) in found {
+            #expect(String(decoding: units[start..<end], as: UTF16.self) == text)
+        }
+    }
+}
