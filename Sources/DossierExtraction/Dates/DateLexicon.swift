@@ -34,6 +34,10 @@ enum DateWordClass: UInt8, Sendable {
     case latest, period, thousand
     /// "extended to", "postponed to": the date after "to" lies ahead.
     case postponed
+    /// Verbs and nouns that point ahead only before an infinitive "to" ("agreed to buy", "an agreement to sell").
+    case futureTo
+    /// "-ed" words that are adjectives in news copy ("preferred shares", "alleged plot"), never a past-tense cue.
+    case edAdjective
 }
 
 enum DateUnit: UInt8, Sendable {
@@ -136,7 +140,7 @@ enum DateLexicon {
             ("left", .pastCue), ("came", .pastCue), ("went", .pastCue), ("began", .pastCue), ("held", .pastCue),
             ("fled", .pastCue), ("won", .pastCue), ("lost", .pastCue), ("saw", .pastCue), ("gave", .pastCue),
             ("got", .pastCue), ("found", .pastCue), ("became", .pastCue), ("brought", .pastCue), ("fell", .pastCue),
-            ("rose", .pastCue), ("sent", .pastCue), ("spent", .pastCue), ("thought", .pastCue), ("knew", .pastCue),
+            ("rose", .pastCue), ("sent", .pastCue), ("spent", .pastCue), ("thought", .pastCue), ("taken", .pastCue), ("given", .pastCue), ("knew", .pastCue),
             ("struck", .pastCue), ("broke", .pastCue), ("spoke", .pastCue), ("wrote", .pastCue), ("ran", .pastCue),
             ("stood", .pastCue), ("paid", .pastCue), ("led", .pastCue), ("shot", .pastCue), ("sought", .pastCue),
             ("chose", .pastCue), ("meant", .pastCue), ("felt", .pastCue), ("kept", .pastCue),
@@ -149,6 +153,19 @@ enum DateLexicon {
             ("extended", .postponed), ("postponed", .postponed), ("delayed", .postponed), ("adjourned", .postponed),
             ("adjourn", .postponed), ("moved", .postponed), ("pushed", .postponed), ("rescheduled", .postponed),
             ("deferred", .postponed), ("extend", .postponed), ("postpone", .postponed), ("delay", .postponed),
+            ("expects", .futureCue), ("expect", .futureCue), ("expecting", .futureCue), ("intends", .futureCue),
+            ("agreed", .futureTo), ("agree", .futureTo), ("agrees", .futureTo), ("decided", .futureTo),
+            ("decides", .futureTo), ("pledged", .futureTo), ("promised", .futureTo), ("vowed", .futureTo),
+            ("intend", .futureTo), ("intended", .futureTo), ("aims", .futureTo), ("hopes", .futureTo),
+            ("hope", .futureTo), ("hoped", .futureTo), ("wants", .futureTo), ("wanted", .futureTo),
+            ("seeks", .futureTo), ("proposed", .futureTo), ("agreement", .futureTo),
+            ("plan", .futureTo), ("threatened", .futureTo), ("offered", .futureTo), ("prepared", .futureTo),
+            ("ready", .futureTo), ("likely", .futureTo), ("poised", .futureTo), ("voted", .futureTo),
+            ("preferred", .edAdjective), ("limited", .edAdjective), ("united", .edAdjective),
+            ("alleged", .edAdjective), ("suspected", .edAdjective), ("unidentified", .edAdjective),
+            ("unspecified", .edAdjective), ("unnamed", .edAdjective), ("armed", .edAdjective),
+            ("retired", .edAdjective), ("based", .edAdjective), ("related", .edAdjective),
+            ("detailed", .edAdjective), ("advanced", .edAdjective), ("listed", .edAdjective),
         ]
         for (name, wordClass) in plain { list.append((name, wordClass, 0)) }
         return list

@@ -54,7 +54,8 @@ public struct DateRecognizer: Sendable {
         case .word:
             switch token.word.wordClass {
             case .none, .dayPart, .units, .ago, .before, .after, .to, .and, .through, .until, .since, .of, .in,
-                 .on, .at, .during, .half, .fiscal, .by, .for, .quantityLead, .countNoun, .futureCue, .futureLead:
+                 .on, .at, .during, .half, .fiscal, .by, .for, .quantityLead, .countNoun, .futureCue, .futureLead,
+                 .futureTo, .edAdjective, .pastCue, .beVerb, .postponed:
                 return false
             default:
                 return true

@@ -71,7 +71,9 @@ extension DateResolver {
             case .last: year = quarter < current ? p.year : p.year - 1
             case .next: year = quarter > current ? p.year : p.year + 1
             case .nearest:
-                if ahead { year = quarter >= current ? p.year : p.year + 1 } else { year = quarter <= current ? p.year : p.year - 1 }
+                // A quarter that has begun by P is the one of P's year, whatever the tense (results "for the
+                // third quarter" in November are this year's); a later one is ahead only when the sentence says so.
+                if quarter <= current { year = p.year } else { year = ahead ? p.year : p.year - 1 }
             }
             return .quarter(quarter, of: year)
 
