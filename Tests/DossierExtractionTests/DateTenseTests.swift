@@ -57,6 +57,19 @@ struct DateTenseTests {
         .init("The chain will report third-quarter sales.", "third-quarter", "1996-07-01", "1996-09-30", p: "1996-02-10"),
     ]
 
+    /// Comparisons a year back, as earnings reports write them.
+    static let yearAgoRows: [DateDirectionCase] = [
+        .init("Net income rose in the third quarter from the year-ago quarter.", "the year-ago quarter", "1994-07-01", "1994-09-30"),
+        .init("Sales in the year-earlier period were lower.", "the year-earlier period", "1994-07-01", "1994-09-30"),
+        .init("Profit was up sharply from a year earlier.", "a year earlier", "1994-01-01", "1994-12-31"),
+        .init("Earnings fell from the year-ago third quarter.", "the year-ago third quarter", "1994-07-01", "1994-09-30"),
+        .init("Analysts see growth in next year's first quarter.", "next year's first quarter", "1996-01-01", "1996-03-31"),
+        .init("The plant opened on March 3, 2019. A year later it closed.", "A year later", "2020-03-03"),
+    ]
+
+    @Test("year-back comparisons", arguments: yearAgoRows)
+    func yearAgo(_ row: DateDirectionCase) { direction(row) }
+
     @Test("selects the occurrence the clause points to", arguments: rows)
     func direction(_ row: DateDirectionCase) {
         let events = DateRecognizer().recognize(AnalyzedText(body: row.sentence), publishedAt: CalendarDate(iso: row.publishedAt))

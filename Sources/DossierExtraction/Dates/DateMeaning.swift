@@ -45,6 +45,10 @@ enum DateMeaning: Sendable, Equatable {
     case anaphoric(DateUnit, Int)
     /// "that year", "the same day", "the following year": the whole unit around the date named just before.
     case anaphoricUnit(DateUnit, Int)
+    /// "the year-ago quarter" (quarter), "the year-earlier period" (quarter), "the year-earlier" (year): the period
+    /// under report a year back — counted from the date named just before, else from the latest whole quarter
+    /// (quarter) or the header date (year).
+    case yearAgo(DateUnit)
 }
 
 /// Resolution of a `DateMeaning` against the header date and the date named just before.
@@ -74,6 +78,8 @@ struct DateResolver: Sendable {
             return resolveAnaphoric(unit, amount, wholeUnit: false, prior: prior)
         case let .anaphoricUnit(unit, amount):
             return resolveAnaphoric(unit, amount, wholeUnit: true, prior: prior)
+        case let .yearAgo(unit):
+            return resolveYearAgo(unit, prior: prior)
         default:
             let precision = nominalPrecision(meaning)
             guard let anchor = publishedAt else {
@@ -102,7 +108,7 @@ struct DateResolver: Sendable {
             case .week, .fortnight: return .week
             default: return .day
             }
-        case let .anaphoric(unit, _), let .anaphoricUnit(unit, _): return DateResolver.precision(of: unit)
+        case let .anaphoric(unit, _), let .anaphoricUnit(unit, _), let .yearAgo(unit): return DateResolver.precision(of: unit)
         }
     }
 

@@ -81,7 +81,7 @@ public struct DateRecognizer: Sendable {
     /// (periods reaching the header date do not).
     static func namesDate(_ meaning: DateMeaning) -> Bool {
         switch meaning {
-        case .span, .unitToDate, .unitFromDate, .vague: return false
+        case .span, .unitToDate, .unitFromDate, .vague, .yearAgo: return false
         default: return true
         }
     }

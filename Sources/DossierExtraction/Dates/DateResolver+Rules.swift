@@ -138,7 +138,7 @@ extension DateResolver {
             default: return DayInterval(day: moved)
             }
 
-        case .absolute, .vague, .anaphoric, .anaphoricUnit:
+        case .absolute, .vague, .anaphoric, .anaphoricUnit, .yearAgo:
             return nil
         }
     }
@@ -150,6 +150,16 @@ extension DateResolver {
         if let prior {
             base = prior
         } else if let p = publishedAt {
+            // Counted from the header date, "a year earlier" is "a year ago": the month, quarter or year
+            // containing P moved by that length (DATES.md's "ago" row).
+            switch unit {
+            case .month, .quarter, .year, .decade, .century:
+                let moved = DateResolver.move(p, unit, amount)
+                let whole: DateUnit = unit == .decade || unit == .century ? .year : unit
+                return Resolved(interval: DateResolver.unitInterval(whole, containing: moved),
+                                precision: DateResolver.precision(of: whole), resolution: .relative, anchor: p)
+            default: break
+            }
             base = PriorDate(interval: DayInterval(day: p), precision: .day)
         } else {
             return Resolved(interval: nil, precision: DateResolver.precision(of: unit), resolution: .relative, anchor: nil)
@@ -197,6 +207,24 @@ extension DateResolver {
             }
         }
         return Resolved(interval: interval, precision: precision, resolution: .relative, anchor: anchor)
+    }
+
+    func resolveYearAgo(_ unit: DateUnit, prior: PriorDate?) -> Resolved {
+        if unit == .quarter {
+            // The quarter of the date named before (a quarter, month, week or day), a year back; else the latest
+            // whole quarter before the header date, a year back.
+            let anchor: CalendarDate
+            if let prior, rank(prior.precision) <= rank(.quarter) {
+                anchor = prior.interval.start
+            } else if let p = publishedAt {
+                anchor = p.adding(months: -3)
+            } else {
+                return Resolved(interval: nil, precision: .quarter, resolution: .relative, anchor: nil)
+            }
+            let interval = DateResolver.unitInterval(.quarter, containing: anchor.adding(months: -12))
+            return Resolved(interval: interval, precision: .quarter, resolution: .relative, anchor: anchor)
+        }
+        return resolveAnaphoric(.year, -1, wholeUnit: false, prior: prior)
     }
 
     private func rank(_ precision: DatePrecision) -> Int {
