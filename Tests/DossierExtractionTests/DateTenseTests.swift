@@ -70,6 +70,33 @@ struct DateTenseTests {
     @Test("year-back comparisons", arguments: yearAgoRows)
     func yearAgo(_ row: DateDirectionCase) { direction(row) }
 
+    /// Holidays, spelled decades, seasons after "the" (P = 1995-10-25).
+    static let namedRows: [DateDirectionCase] = [
+        .init("The ferry sank on Thanksgiving Day.", "Thanksgiving Day", "1994-11-24"),
+        .init("Shops will close early on Christmas Eve.", "Christmas Eve", "1995-12-24"),
+        .init("Turnout fell sharply last Thanksgiving.", "last Thanksgiving", "1994-11-24"),
+        .init("Voters will go to the polls on Election Day.", "Election Day", "1995-11-07"),
+        .init("Pilgrims crowded the square at Easter.", "Easter", "1995-04-16"),
+        .init("Crime rose through the nineties.", "the nineties", "1990-01-01", "1999-12-31"),
+        .init("The band peaked in the late sixties.", "the late sixties", "1967-01-01", "1969-12-31"),
+        .init("Supply problems lasted well into the summer.", "the summer", "1995-06-21", "1995-09-22"),
+    ]
+
+    @Test("holidays, spelled decades and seasons", arguments: namedRows)
+    func named(_ row: DateDirectionCase) { direction(row) }
+
+    static let recurring: [String] = [
+        "Markets close early every Friday.",
+        "Marchers parade each July through the old town.",
+        "Tourists flock to Easter Island.",
+        "She is in her forties.",
+    ]
+
+    @Test("recurrences and names are no dates", arguments: recurring)
+    func notDates(_ sentence: String) {
+        #expect(DateRecognizer().recognize(AnalyzedText(body: sentence), publishedAt: CalendarDate(iso: "1995-10-25")).isEmpty)
+    }
+
     @Test("selects the occurrence the clause points to", arguments: rows)
     func direction(_ row: DateDirectionCase) {
         let events = DateRecognizer().recognize(AnalyzedText(body: row.sentence), publishedAt: CalendarDate(iso: row.publishedAt))

@@ -81,6 +81,8 @@ extension DateGrammar {
             return DateMatch(first: first, last: next, meaning: .yearlessMonth(month: wordValue(next), part: nil, direction))
         case .season:
             return matchSeason(next, first: first, direction: direction, explicitContext: true)
+        case .holiday, .holidayLead:
+            return matchHoliday(next, first: first, direction: direction)
         case .dayPart:
             // "this morning", "last night"; "the next morning" counts from the date named before.
             if first != index, word == .next || word == .following || word == .previous {
@@ -207,6 +209,9 @@ extension DateGrammar {
             return nil
         case .ordinalWord:
             return matchOrdinal(next, first: index)
+        case .decadeWord:
+            guard let inner = match(at: next) else { return nil }
+            return DateMatch(first: index, last: inner.last, meaning: inner.meaning)
         case .latest:
             // "the latest quarter": the last whole quarter before the header date.
             if unit(next + 1) == .quarter { return DateMatch(first: index, last: next + 1, meaning: .calendarUnit(.quarter, offset: -1, part: nil)) }

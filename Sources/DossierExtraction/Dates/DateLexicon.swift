@@ -36,6 +36,16 @@ enum DateWordClass: UInt8, Sendable {
     case postponed
     /// Verbs and nouns that point ahead only before an infinitive "to" ("agreed to buy", "an agreement to sell").
     case futureTo
+    /// "each", "every": a weekday or month after them recurs, it names no date.
+    case every
+    /// "the twenties" … "the nineties": value 2…9.
+    case decadeWord
+    /// A holiday by its own name ("Christmas", "Thanksgiving"): value `Holiday.rawValue`.
+    case holiday
+    /// A holiday named with "Day" ("Election Day", "Labor Day"): value `Holiday.rawValue`.
+    case holidayLead
+    /// "Eve" of "Christmas Eve".
+    case eve
     /// "-ed" words that are adjectives in news copy ("preferred shares", "alleged plot"), never a past-tense cue.
     case edAdjective
 }
@@ -161,6 +171,7 @@ enum DateLexicon {
             ("seeks", .futureTo), ("proposed", .futureTo), ("agreement", .futureTo),
             ("plan", .futureTo), ("threatened", .futureTo), ("offered", .futureTo), ("prepared", .futureTo),
             ("ready", .futureTo), ("likely", .futureTo), ("poised", .futureTo), ("voted", .futureTo),
+            ("each", .every), ("every", .every), ("eve", .eve),
             ("preferred", .edAdjective), ("limited", .edAdjective), ("united", .edAdjective),
             ("alleged", .edAdjective), ("suspected", .edAdjective), ("unidentified", .edAdjective),
             ("unspecified", .edAdjective), ("unnamed", .edAdjective), ("armed", .edAdjective),
@@ -168,6 +179,18 @@ enum DateLexicon {
             ("detailed", .edAdjective), ("advanced", .edAdjective), ("listed", .edAdjective),
         ]
         for (name, wordClass) in plain { list.append((name, wordClass, 0)) }
+        for (name, holiday) in [("christmas", Holiday.christmas), ("thanksgiving", .thanksgiving),
+                                ("halloween", .halloween), ("easter", .easter)] {
+            list.append((name, .holiday, holiday.rawValue))
+        }
+        for (name, holiday) in [("election", Holiday.electionDay), ("labor", .laborDay), ("memorial", .memorialDay),
+                                ("veterans", .veteransDay), ("independence", .independenceDay)] {
+            list.append((name, .holidayLead, holiday.rawValue))
+        }
+        for (name, value) in [("twenties", 2), ("thirties", 3), ("forties", 4), ("fifties", 5), ("sixties", 6),
+                              ("seventies", 7), ("eighties", 8), ("nineties", 9)] {
+            list.append((name, .decadeWord, UInt8(value)))
+        }
         return list
     }()
 

@@ -29,6 +29,8 @@ enum DateMeaning: Sendable, Equatable {
     case yearlessMonth(month: Int, part: DatePart?, DateDirection)
     case yearlessQuarter(Int, DateDirection)
     case yearlessSeason(Season, DateDirection)
+    /// "Thanksgiving", "Christmas Eve", "last Easter": resolved like a year-less day.
+    case holiday(Holiday, DateDirection)
     /// this (0) / last (−1) / next (1) week, month, quarter, year or decade, or a part of one ("early next year").
     case calendarUnit(DateUnit, offset: Int, part: DatePart?)
     /// "earlier this week/month/year": from the unit's start up to the header date (week: the day before).
@@ -94,7 +96,7 @@ struct DateResolver: Sendable {
     func nominalPrecision(_ meaning: DateMeaning) -> DatePrecision {
         switch meaning {
         case let .absolute(_, precision), let .vague(precision): return precision
-        case .dayOffset, .weekday, .yearlessDay, .yearlessDayOnWeekday: return .day
+        case .dayOffset, .weekday, .yearlessDay, .yearlessDayOnWeekday, .holiday: return .day
         case let .yearlessMonth(_, part, _): return part == nil ? .month : .range
         case .yearlessQuarter: return .quarter
         case .yearlessSeason: return .season

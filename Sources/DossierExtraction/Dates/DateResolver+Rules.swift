@@ -39,6 +39,22 @@ extension DateResolver {
                 return nil
             }
 
+        case let .holiday(holiday, direction):
+            switch direction {
+            case let .yearOffset(offset): return holiday.date(in: p.year + offset).map { DayInterval(day: $0) }
+            case .this: return holiday.date(in: p.year).map { DayInterval(day: $0) }
+            case .last, .next, .nearest:
+                let forward = direction == .next || (direction == .nearest && ahead)
+                for step in 0...1 {
+                    let year = forward ? p.year + step : p.year - step
+                    guard let date = holiday.date(in: year) else { continue }
+                    if forward ? (direction == .next ? date > p : date >= p) : (direction == .last ? date < p : date <= p) {
+                        return DayInterval(day: date)
+                    }
+                }
+                return nil
+            }
+
         case let .yearlessDayOnWeekday(month, day, weekday):
             var best: CalendarDate?
             for year in (p.year - 1)...(p.year + 1) {
