@@ -34,6 +34,15 @@ extension DateGrammar {
             if unit == .minute { return nil }
             return DateMatch(first: first, last: quantity.next, meaning: .span(unit, offset * amount))
         }
+        // "next year's first quarter", "last year's second half".
+        if unit(next) == .year, word == .this || word == .last || word == .next, isPunct(next + 1, 39), attached(next + 1),
+           next + 2 < tokens.count, tokens[next + 2].kind == .word, tokens[next + 2].length == 1, attached(next + 2),
+           wordClass(next + 3) == .ordinalWord {
+            let ordinal = wordValue(next + 3)
+            if unit(next + 4) == .quarter, (1...4).contains(ordinal) {
+                return DateMatch(first: first, last: next + 4, meaning: .yearlessQuarter(ordinal, .yearOffset(offset)))
+            }
+        }
         if let unit = unit(next) {
             if wordClass(next + 1) == .of { return nil }  // "the last year of his term"
             if isPunct(next + 1, UInt8(ascii: "-")), attached(next + 1) { return nil }  // "next-day delivery"
@@ -72,6 +81,8 @@ extension DateGrammar {
             return DateMatch(first: first, last: next, meaning: .yearlessMonth(month: wordValue(next), part: nil, direction))
         case .season:
             return matchSeason(next, first: first, direction: direction, explicitContext: true)
+        case .holiday, .holidayLead:
+            return matchHoliday(next, first: first, direction: direction)
         case .dayPart:
             // "this morning", "last night"; "the next morning" counts from the date named before.
             if first != index, word == .next || word == .following || word == .previous {
@@ -198,6 +209,9 @@ extension DateGrammar {
             return nil
         case .ordinalWord:
             return matchOrdinal(next, first: index)
+        case .decadeWord:
+            guard let inner = match(at: next) else { return nil }
+            return DateMatch(first: index, last: inner.last, meaning: inner.meaning)
         case .latest:
             // "the latest quarter": the last whole quarter before the header date.
             if unit(next + 1) == .quarter { return DateMatch(first: index, last: next + 1, meaning: .calendarUnit(.quarter, offset: -1, part: nil)) }
@@ -229,8 +243,14 @@ extension DateGrammar {
         guard unit(index) == .year, isPunct(index + 1, UInt8(ascii: "-")), attached(index + 1), attached(index + 2),
               wordClass(index + 2) == .ago || wordClass(index + 2) == .earlier else { return nil }
         var last = index + 2
-        if unit(last + 1) == .quarter || wordClass(last + 1) == .period { last += 1 }
-        return DateMatch(first: index, last: last, meaning: .anaphoric(.year, -1))
+        // "the year-ago third quarter": that quarter of the year before P's.
+        if wordClass(last + 1) == .ordinalWord, unit(last + 2) == .quarter, (1...4).contains(wordValue(last + 1)) {
+            return DateMatch(first: index, last: last + 2, meaning: .yearlessQuarter(wordValue(last + 1), .yearOffset(-1)))
+        }
+        if unit(last + 1) == .quarter || wordClass(last + 1) == .period {
+            return DateMatch(first: index, last: last + 1, meaning: .yearAgo(.quarter))
+        }
+        return DateMatch(first: index, last: last, meaning: .yearAgo(.year))
     }
 
     // MARK: that / same

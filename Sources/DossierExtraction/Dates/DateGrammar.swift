@@ -89,6 +89,14 @@ struct DateGrammar {
         case .quarterLetter: return matchQuarterLetter(index)
         case .that, .same: return matchThat(index, first: index)
         case .unit: return matchYearAgo(index)
+        case .holiday, .holidayLead: return matchHoliday(index, first: index, direction: .nearest)
+        case .decadeWord:
+            // "the nineties", "the late eighties", "mid-seventies"; alone the word is an age ("in his forties").
+            let before = wordClass(index - 1)
+            let lead = before == .mid || (isPunct(index - 1, UInt8(ascii: "-")) && wordClass(index - 2) == .mid)
+            guard before == .the || before == .early || before == .late || lead,
+                  let decade = DayInterval.decade(1900 + 10 * wordValue(index)) else { return nil }
+            return DateMatch(first: index, last: index, meaning: .absolute(decade, .decade))
         default: return nil
         }
     }
@@ -121,6 +129,32 @@ struct DateGrammar {
         return DateMatch(first: first, last: last, meaning: .weekday(wordValue(index), direction))
     }
 
+    // MARK: Holidays
+
+    /// "Thanksgiving", "Thanksgiving Day", "Christmas Eve", "Election Day", "Easter Sunday".
+    func matchHoliday(_ index: Int, first: Int, direction: DateDirection) -> DateMatch? {
+        guard isCapitalized(index), var holiday = Holiday(rawValue: UInt8(wordValue(index))) else { return nil }
+        var last = index
+        let dayFollows = unit(index + 1) == .day && isCapitalized(index + 1)
+        if wordClass(index) == .holidayLead {
+            guard dayFollows else { return nil }
+            last = index + 1
+        } else if dayFollows || (wordClass(index + 1) == .weekday && holiday == .easter && wordValue(index + 1) == 7) {
+            last = index + 1
+        } else if holiday == .christmas, wordClass(index + 1) == .eve, isCapitalized(index + 1) {
+            holiday = .christmasEve
+            last = index + 1
+        }
+        // "Easter week", "Christmas weekend": a period around the day, left out.
+        if last == index, wordClass(index + 1) == .unit || wordClass(index + 1) == .units { return nil }
+        // A holiday word before another capitalized name is that name ("Easter Island", "Christmas Carol").
+        if last == index, index + 1 < tokens.count, tokens[index + 1].kind == .word, isCapitalized(index + 1),
+           tokens[index + 1].has(.spaceBefore) {
+            return nil
+        }
+        return DateMatch(first: first, last: last, meaning: .holiday(holiday, direction))
+    }
+
     // MARK: Seasons
 
     /// "spring 2011", "the spring of 2011", "last fall", "in the summer".
@@ -137,10 +171,14 @@ struct DateGrammar {
         var context = explicitContext
         if !context {
             var before = index - 1
-            if wordClass(before) == .the { before -= 1 }
+            if wordClass(before) == .the {
+                before -= 1
+                // "over the summer", "into the winter": only "spring" and "fall" are also common nouns.
+                if season == .summer || season == .winter { context = true }
+            }
             switch wordClass(before) {
             case .in, .during, .since, .until, .this, .last, .next, .early, .late, .through: context = true
-            default: context = false
+            default: break
             }
             if index > 0, tokens[index - 1].kind == .word, isCapitalized(index - 1), wordClass(index - 1) == .none {
                 context = false

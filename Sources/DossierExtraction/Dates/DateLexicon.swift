@@ -34,6 +34,20 @@ enum DateWordClass: UInt8, Sendable {
     case latest, period, thousand
     /// "extended to", "postponed to": the date after "to" lies ahead.
     case postponed
+    /// Verbs and nouns that point ahead only before an infinitive "to" ("agreed to buy", "an agreement to sell").
+    case futureTo
+    /// "each", "every": a weekday or month after them recurs, it names no date.
+    case every
+    /// "the twenties" … "the nineties": value 2…9.
+    case decadeWord
+    /// A holiday by its own name ("Christmas", "Thanksgiving"): value `Holiday.rawValue`.
+    case holiday
+    /// A holiday named with "Day" ("Election Day", "Labor Day"): value `Holiday.rawValue`.
+    case holidayLead
+    /// "Eve" of "Christmas Eve".
+    case eve
+    /// "-ed" words that are adjectives in news copy ("preferred shares", "alleged plot"), never a past-tense cue.
+    case edAdjective
 }
 
 enum DateUnit: UInt8, Sendable {
@@ -136,7 +150,7 @@ enum DateLexicon {
             ("left", .pastCue), ("came", .pastCue), ("went", .pastCue), ("began", .pastCue), ("held", .pastCue),
             ("fled", .pastCue), ("won", .pastCue), ("lost", .pastCue), ("saw", .pastCue), ("gave", .pastCue),
             ("got", .pastCue), ("found", .pastCue), ("became", .pastCue), ("brought", .pastCue), ("fell", .pastCue),
-            ("rose", .pastCue), ("sent", .pastCue), ("spent", .pastCue), ("thought", .pastCue), ("knew", .pastCue),
+            ("rose", .pastCue), ("sent", .pastCue), ("spent", .pastCue), ("thought", .pastCue), ("taken", .pastCue), ("given", .pastCue), ("knew", .pastCue),
             ("struck", .pastCue), ("broke", .pastCue), ("spoke", .pastCue), ("wrote", .pastCue), ("ran", .pastCue),
             ("stood", .pastCue), ("paid", .pastCue), ("led", .pastCue), ("shot", .pastCue), ("sought", .pastCue),
             ("chose", .pastCue), ("meant", .pastCue), ("felt", .pastCue), ("kept", .pastCue),
@@ -149,8 +163,34 @@ enum DateLexicon {
             ("extended", .postponed), ("postponed", .postponed), ("delayed", .postponed), ("adjourned", .postponed),
             ("adjourn", .postponed), ("moved", .postponed), ("pushed", .postponed), ("rescheduled", .postponed),
             ("deferred", .postponed), ("extend", .postponed), ("postpone", .postponed), ("delay", .postponed),
+            ("expects", .futureCue), ("expect", .futureCue), ("expecting", .futureCue), ("intends", .futureCue),
+            ("agreed", .futureTo), ("agree", .futureTo), ("agrees", .futureTo), ("decided", .futureTo),
+            ("decides", .futureTo), ("pledged", .futureTo), ("promised", .futureTo), ("vowed", .futureTo),
+            ("intend", .futureTo), ("intended", .futureTo), ("aims", .futureTo), ("hopes", .futureTo),
+            ("hope", .futureTo), ("hoped", .futureTo), ("wants", .futureTo), ("wanted", .futureTo),
+            ("seeks", .futureTo), ("proposed", .futureTo), ("agreement", .futureTo),
+            ("plan", .futureTo), ("threatened", .futureTo), ("offered", .futureTo), ("prepared", .futureTo),
+            ("ready", .futureTo), ("likely", .futureTo), ("poised", .futureTo), ("voted", .futureTo),
+            ("each", .every), ("every", .every), ("eve", .eve),
+            ("preferred", .edAdjective), ("limited", .edAdjective), ("united", .edAdjective),
+            ("alleged", .edAdjective), ("suspected", .edAdjective), ("unidentified", .edAdjective),
+            ("unspecified", .edAdjective), ("unnamed", .edAdjective), ("armed", .edAdjective),
+            ("retired", .edAdjective), ("based", .edAdjective), ("related", .edAdjective),
+            ("detailed", .edAdjective), ("advanced", .edAdjective), ("listed", .edAdjective),
         ]
         for (name, wordClass) in plain { list.append((name, wordClass, 0)) }
+        for (name, holiday) in [("christmas", Holiday.christmas), ("thanksgiving", .thanksgiving),
+                                ("halloween", .halloween), ("easter", .easter)] {
+            list.append((name, .holiday, holiday.rawValue))
+        }
+        for (name, holiday) in [("election", Holiday.electionDay), ("labor", .laborDay), ("memorial", .memorialDay),
+                                ("veterans", .veteransDay), ("independence", .independenceDay)] {
+            list.append((name, .holidayLead, holiday.rawValue))
+        }
+        for (name, value) in [("twenties", 2), ("thirties", 3), ("forties", 4), ("fifties", 5), ("sixties", 6),
+                              ("seventies", 7), ("eighties", 8), ("nineties", 9)] {
+            list.append((name, .decadeWord, UInt8(value)))
+        }
         return list
     }()
 

@@ -29,6 +29,8 @@ enum DateMeaning: Sendable, Equatable {
     case yearlessMonth(month: Int, part: DatePart?, DateDirection)
     case yearlessQuarter(Int, DateDirection)
     case yearlessSeason(Season, DateDirection)
+    /// "Thanksgiving", "Christmas Eve", "last Easter": resolved like a year-less day.
+    case holiday(Holiday, DateDirection)
     /// this (0) / last (−1) / next (1) week, month, quarter, year or decade, or a part of one ("early next year").
     case calendarUnit(DateUnit, offset: Int, part: DatePart?)
     /// "earlier this week/month/year": from the unit's start up to the header date (week: the day before).
@@ -45,6 +47,10 @@ enum DateMeaning: Sendable, Equatable {
     case anaphoric(DateUnit, Int)
     /// "that year", "the same day", "the following year": the whole unit around the date named just before.
     case anaphoricUnit(DateUnit, Int)
+    /// "the year-ago quarter" (quarter), "the year-earlier period" (quarter), "the year-earlier" (year): the period
+    /// under report a year back — counted from the date named just before, else from the latest whole quarter
+    /// (quarter) or the header date (year).
+    case yearAgo(DateUnit)
 }
 
 /// Resolution of a `DateMeaning` against the header date and the date named just before.
@@ -74,6 +80,8 @@ struct DateResolver: Sendable {
             return resolveAnaphoric(unit, amount, wholeUnit: false, prior: prior)
         case let .anaphoricUnit(unit, amount):
             return resolveAnaphoric(unit, amount, wholeUnit: true, prior: prior)
+        case let .yearAgo(unit):
+            return resolveYearAgo(unit, prior: prior)
         default:
             let precision = nominalPrecision(meaning)
             guard let anchor = publishedAt else {
@@ -88,7 +96,7 @@ struct DateResolver: Sendable {
     func nominalPrecision(_ meaning: DateMeaning) -> DatePrecision {
         switch meaning {
         case let .absolute(_, precision), let .vague(precision): return precision
-        case .dayOffset, .weekday, .yearlessDay, .yearlessDayOnWeekday: return .day
+        case .dayOffset, .weekday, .yearlessDay, .yearlessDayOnWeekday, .holiday: return .day
         case let .yearlessMonth(_, part, _): return part == nil ? .month : .range
         case .yearlessQuarter: return .quarter
         case .yearlessSeason: return .season
@@ -102,7 +110,7 @@ struct DateResolver: Sendable {
             case .week, .fortnight: return .week
             default: return .day
             }
-        case let .anaphoric(unit, _), let .anaphoricUnit(unit, _): return DateResolver.precision(of: unit)
+        case let .anaphoric(unit, _), let .anaphoricUnit(unit, _), let .yearAgo(unit): return DateResolver.precision(of: unit)
         }
     }
 

@@ -22,6 +22,8 @@ public struct DateRecognizer: Sendable {
             let token = tokens[index]
             guard DateRecognizer.mayStart(token) else { index += 1; continue }
             guard let match = grammar.match(at: index) else { index += 1; continue }
+            // "every Friday", "each July": a recurrence, not a date.
+            if match.first > 0, tokens[match.first - 1].word.wordClass == .every { index = match.last + 1; continue }
             let startByte = Int(tokens[match.first].start)
             let endByte = Int(tokens[match.last].end)
             while sentence + 1 < sentences.count, sentences[sentence + 1].lowerBound <= startByte {
@@ -54,7 +56,8 @@ public struct DateRecognizer: Sendable {
         case .word:
             switch token.word.wordClass {
             case .none, .dayPart, .units, .ago, .before, .after, .to, .and, .through, .until, .since, .of, .in,
-                 .on, .at, .during, .half, .fiscal, .by, .for, .quantityLead, .countNoun, .futureCue, .futureLead:
+                 .on, .at, .during, .half, .fiscal, .by, .for, .quantityLead, .countNoun, .futureCue, .futureLead,
+                 .futureTo, .edAdjective, .every, .eve, .pastCue, .beVerb, .postponed:
                 return false
             default:
                 return true
@@ -80,7 +83,7 @@ public struct DateRecognizer: Sendable {
     /// (periods reaching the header date do not).
     static func namesDate(_ meaning: DateMeaning) -> Bool {
         switch meaning {
-        case .span, .unitToDate, .unitFromDate, .vague: return false
+        case .span, .unitToDate, .unitFromDate, .vague, .yearAgo: return false
         default: return true
         }
     }

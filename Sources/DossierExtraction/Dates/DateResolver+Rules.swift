@@ -39,6 +39,22 @@ extension DateResolver {
                 return nil
             }
 
+        case let .holiday(holiday, direction):
+            switch direction {
+            case let .yearOffset(offset): return holiday.date(in: p.year + offset).map { DayInterval(day: $0) }
+            case .this: return holiday.date(in: p.year).map { DayInterval(day: $0) }
+            case .last, .next, .nearest:
+                let forward = direction == .next || (direction == .nearest && ahead)
+                for step in 0...1 {
+                    let year = forward ? p.year + step : p.year - step
+                    guard let date = holiday.date(in: year) else { continue }
+                    if forward ? (direction == .next ? date > p : date >= p) : (direction == .last ? date < p : date <= p) {
+                        return DayInterval(day: date)
+                    }
+                }
+                return nil
+            }
+
         case let .yearlessDayOnWeekday(month, day, weekday):
             var best: CalendarDate?
             for year in (p.year - 1)...(p.year + 1) {
@@ -71,7 +87,9 @@ extension DateResolver {
             case .last: year = quarter < current ? p.year : p.year - 1
             case .next: year = quarter > current ? p.year : p.year + 1
             case .nearest:
-                if ahead { year = quarter >= current ? p.year : p.year + 1 } else { year = quarter <= current ? p.year : p.year - 1 }
+                // A quarter that has begun by P is the one of P's year, whatever the tense (results "for the
+                // third quarter" in November are this year's); a later one is ahead only when the sentence says so.
+                if quarter <= current { year = p.year } else { year = ahead ? p.year : p.year - 1 }
             }
             return .quarter(quarter, of: year)
 
@@ -136,7 +154,7 @@ extension DateResolver {
             default: return DayInterval(day: moved)
             }
 
-        case .absolute, .vague, .anaphoric, .anaphoricUnit:
+        case .absolute, .vague, .anaphoric, .anaphoricUnit, .yearAgo:
             return nil
         }
     }
@@ -148,6 +166,16 @@ extension DateResolver {
         if let prior {
             base = prior
         } else if let p = publishedAt {
+            // Counted from the header date, "a year earlier" is "a year ago": the month, quarter or year
+            // containing P moved by that length (DATES.md's "ago" row).
+            switch unit {
+            case .month, .quarter, .year, .decade, .century:
+                let moved = DateResolver.move(p, unit, amount)
+                let whole: DateUnit = unit == .decade || unit == .century ? .year : unit
+                return Resolved(interval: DateResolver.unitInterval(whole, containing: moved),
+                                precision: DateResolver.precision(of: whole), resolution: .relative, anchor: p)
+            default: break
+            }
             base = PriorDate(interval: DayInterval(day: p), precision: .day)
         } else {
             return Resolved(interval: nil, precision: DateResolver.precision(of: unit), resolution: .relative, anchor: nil)
@@ -195,6 +223,24 @@ extension DateResolver {
             }
         }
         return Resolved(interval: interval, precision: precision, resolution: .relative, anchor: anchor)
+    }
+
+    func resolveYearAgo(_ unit: DateUnit, prior: PriorDate?) -> Resolved {
+        if unit == .quarter {
+            // The quarter of the date named before (a quarter, month, week or day), a year back; else the latest
+            // whole quarter before the header date, a year back.
+            let anchor: CalendarDate
+            if let prior, rank(prior.precision) <= rank(.quarter) {
+                anchor = prior.interval.start
+            } else if let p = publishedAt {
+                anchor = p.adding(months: -3)
+            } else {
+                return Resolved(interval: nil, precision: .quarter, resolution: .relative, anchor: nil)
+            }
+            let interval = DateResolver.unitInterval(.quarter, containing: anchor.adding(months: -12))
+            return Resolved(interval: interval, precision: .quarter, resolution: .relative, anchor: anchor)
+        }
+        return resolveAnaphoric(.year, -1, wholeUnit: false, prior: prior)
     }
 
     private func rank(_ precision: DatePrecision) -> Int {

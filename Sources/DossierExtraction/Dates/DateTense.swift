@@ -2,79 +2,185 @@
 /// after P when the sentence points ahead").
 ///
 /// A sentence often holds two times ("said Monday that it will vote on Friday"), so the cue that decides is the
-/// one nearest the expression: first the words before it in its sentence (nearest first), then the words after.
+/// one nearest the expression: the nearest tense cue before it in its sentence and the nearest after it are
+/// compared by distance, with a small preference for the one before (the verb that governs a date usually
+/// precedes it in English news copy).
 enum DateTense {
     enum Cue { case past, future }
 
     /// How many words on each side are read.
     static let window = 14
+    /// A cue after the expression wins only when it is nearer than the one before by more than this many words.
+    static let afterPenalty = 1
 
     static func pointsAhead(
         _ tokens: [DateToken], _ bytes: [UInt8], first: Int, last: Int, sentence: Range<Int>
     ) -> Bool {
-        // The word just before: "by Jan. 14", "until March 6" look ahead; "since March" looks back.
-        if first > 0, Int(tokens[first - 1].start) >= sentence.lowerBound, !tokens[first - 1].has(.capitalized) {
-            switch tokens[first - 1].word.wordClass {
-            case .by, .until, .through: return true
+        // The word just before: "by Jan. 14", "until March 6" look ahead unless the clause is in the past
+        // ("had filed by Wednesday", "had bought shares through Sept. 29"); "since March" looks back.
+        var leading: DateWordClass = .none
+        // Skip a time of day between the preposition and the date: "until 5 p.m. EST Nov. 9".
+        var lead = first - 1
+        while lead >= 0, first - lead <= 6, Int(tokens[lead].start) >= sentence.lowerBound,
+              tokens[lead].kind == .number || (tokens[lead].kind == .punct && tokens[lead].value != 44)
+                || (tokens[lead].kind == .word && tokens[lead].length <= 3 && tokens[lead].word.wordClass == .none
+                    && (tokens[lead].has(.capitalized) || tokens[lead].length == 1)) {
+            lead -= 1
+        }
+        if lead < first - 1, !(lead >= 0 && (tokens[lead].word.wordClass == .until || tokens[lead].word.wordClass == .by)) {
+            lead = first - 1
+        }
+        if lead >= 0, Int(tokens[lead].start) >= sentence.lowerBound, !tokens[lead].has(.capitalized) {
+            switch tokens[lead].word.wordClass {
+            case .by, .until, .through: leading = .until
             case .since: return false
             case .to:
-                if first > 1, tokens[first - 2].word.wordClass == .postponed { return true }
+                if lead > 0, tokens[lead - 1].word.wordClass == .postponed { return true }
             default: break
             }
         }
+        if leading == .until {
+            // Ahead unless a past verb of the clause sits right before ("had filed reports by Wednesday"); a
+            // deadline given in the past ("gave them until May") still points ahead.
+            var index = lead - 1
+            var seen = 0
+            while index >= 0, Int(tokens[index].start) >= sentence.lowerBound, seen < 4 {
+                let token = tokens[index]
+                if token.word.wordClass == .postponed { return true }
+                if let cue = cue(tokens, bytes, index, dateFirst: first) {
+                    guard cue == .past else { return true }
+                    if token.word.wordClass == .none || token.word.wordClass == .futureTo || token.length == 3 { return false }
+                }
+                if token.kind == .word { seen += 1 }
+                index -= 1
+            }
+            return true
+        }
+        var before: (cue: Cue, distance: Int)?
         var index = first - 1
         var seen = 0
         while index >= 0, Int(tokens[index].start) >= sentence.lowerBound, seen < window {
-            if let cue = cue(tokens, bytes, index) { return cue == .future }
+            if let cue = cue(tokens, bytes, index, dateFirst: first) { before = (cue, seen); break }
             if tokens[index].kind == .word { seen += 1 }
             index -= 1
         }
+        // "On Tuesday, the league plans …": a date fronted in its sentence is dated by the clause after the comma.
+        let fronted = first == 0 || Int(tokens[first - 1].start) < sentence.lowerBound
+            || (tokens[first - 1].kind == .word && (first == 1 || Int(tokens[first - 2].start) < sentence.lowerBound))
         index = last + 1
         seen = 0
-        while index < tokens.count, Int(tokens[index].start) < sentence.upperBound, seen < window {
-            if let cue = cue(tokens, bytes, index) { return cue == .future }
+        let limit = before.map { $0.distance - afterPenalty } ?? window
+        while index < tokens.count, Int(tokens[index].start) < sentence.upperBound, seen < limit {
+            // A comma or a dash closes the clause: ", the company said" reports, it does not date.
+            if !(fronted && index == last + 1), tokens[index].kind == .punct, tokens[index].value == 44 || tokens[index].value == 45 || tokens[index].value == 59,
+               tokens[index].has(.spaceBefore) || tokens[index].value != 45 { break }
+            if let cue = cue(tokens, bytes, index, dateFirst: first) { return cue == .future }
             if tokens[index].kind == .word { seen += 1 }
             index += 1
         }
-        return false
+        return before?.cue == .future
     }
 
-    static func cue(_ tokens: [DateToken], _ bytes: [UInt8], _ index: Int) -> Cue? {
+    @inline(__always)
+    static func wordClass(_ tokens: [DateToken], _ index: Int) -> DateWordClass {
+        index >= 0 && index < tokens.count ? tokens[index].word.wordClass : .none
+    }
+
+    static func cue(_ tokens: [DateToken], _ bytes: [UInt8], _ index: Int, dateFirst: Int) -> Cue? {
         let token = tokens[index]
         guard token.kind == .word else { return nil }
-        let following = index + 1 < tokens.count ? tokens[index + 1].word.wordClass : .none
+        let following = wordClass(tokens, index + 1)
         switch token.word.wordClass {
         case .futureCue:
             if token.length == 2 {  // "'ll"
                 return index > 0 && tokens[index - 1].kind == .punct && tokens[index - 1].value == 39 ? .future : nil
             }
+            // "took effect", "went into effect": done, not ahead.
+            if token.length == 6, bytes[Int(token.start)] | 0x20 == UInt8(ascii: "e"),
+               bytes[Int(token.start) + 1] | 0x20 == UInt8(ascii: "f") {
+                switch wordClass(tokens, index - 1) {
+                case .pastCue: return .past
+                case .in where wordClass(tokens, index - 2) == .pastCue: return .past
+                default: break
+                }
+            }
             return .future
         case .futureLead:
+            // "set" leads only "set for", "set to" ("a record set on Aug. 6" is a participle).
+            if token.length == 3, bytes[Int(token.start)] | 0x20 == UInt8(ascii: "s") {
+                return following == .to || following == .for ? .future : nil
+            }
             return following == .to || following == .for || following == .of || following == .on ? .future : nil
+        case .futureTo:
+            if following == .to { return .future }
+            return isEdWord(token, bytes) ? .past : nil
         case .next:
             return following == .to ? nil : .future
-        case .pastCue, .ago:
+        case .pastCue:
+            // "be held", "been taken": participles after a form of "be" or a modal.
+            if isParticiple(tokens, index) { return nil }
+            // "were planning to", "was expected to", "was due": the time lies ahead of that past.
+            switch following {
+            case .futureLead, .futureCue, .futureTo: return nil
+            default: return .past
+            }
+        case .ago:
             return .past
+        case .beVerb:
+            // Present "is"/"are" right before the date ("the record date is Nov. 9") or in a progressive
+            // ("is calling for a vote on Dec. 7") states a schedule.
+            guard token.length == 2 || token.length == 3, isPresentBe(token, bytes) else { return nil }
+            if dateFirst > index, dateFirst - index <= 3 { return .future }
+            if index + 1 < tokens.count, tokens[index + 1].kind == .word, endsWithIng(tokens[index + 1], bytes) {
+                return .future
+            }
+            return nil
         case .month:
             // A lowercase "may" is the modal.
             return token.word.value == 5 && !token.has(.capitalized) ? .future : nil
         case .none:
             // A past-tense "-ed" verb, unless a form of "be" makes it a participle ("is expected", "be returned").
-            let end = Int(token.end)
-            guard token.length >= 4, !token.has(.capitalized), bytes[end - 1] | 0x20 == UInt8(ascii: "d"),
-                  bytes[end - 2] | 0x20 == UInt8(ascii: "e") else { return nil }
+            guard token.length >= 4, !token.has(.capitalized), isEdWord(token, bytes) else { return nil }
             // Participles and adjectives: "be returned", "the planned trip", "a still unspecified date".
             for back in 1...2 where index >= back {
                 switch tokens[index - back].word.wordClass {
-                case .beVerb, .the, .a, .this, .that: return nil
+                case .beVerb, .the, .a, .this, .that, .futureCue: return nil
                 default: continue
                 }
             }
             return .past
-        case .postponed:
-            return nil
         default:
             return nil
         }
+    }
+
+    /// A participle after "be", "been", "is", a modal, or "to be".
+    static func isParticiple(_ tokens: [DateToken], _ index: Int) -> Bool {
+        for back in 1...2 where index >= back {
+            switch tokens[index - back].word.wordClass {
+            case .beVerb, .futureCue: return true
+            default: continue
+            }
+        }
+        return false
+    }
+
+    static func isEdWord(_ token: DateToken, _ bytes: [UInt8]) -> Bool {
+        let end = Int(token.end)
+        return token.length >= 4 && bytes[end - 1] | 0x20 == UInt8(ascii: "d") && bytes[end - 2] | 0x20 == UInt8(ascii: "e")
+    }
+
+    static func endsWithIng(_ token: DateToken, _ bytes: [UInt8]) -> Bool {
+        let end = Int(token.end)
+        return token.length >= 5 && bytes[end - 1] | 0x20 == UInt8(ascii: "g") && bytes[end - 2] | 0x20 == UInt8(ascii: "n")
+            && bytes[end - 3] | 0x20 == UInt8(ascii: "i")
+    }
+
+    /// "is", "are", "am" (not "be", "been", "being").
+    static func isPresentBe(_ token: DateToken, _ bytes: [UInt8]) -> Bool {
+        let start = Int(token.start)
+        let first = bytes[start] | 0x20
+        if token.length == 2 { return first == UInt8(ascii: "i") || first == UInt8(ascii: "a") }
+        return first == UInt8(ascii: "a") && bytes[start + 1] | 0x20 == UInt8(ascii: "r")
     }
 }

@@ -1,0 +1,108 @@
+import DossierExtraction
+import DossierModel
+import Testing
+
+/// A year-less date, weekday or quarter and the occurrence the words around it select.
+struct DateDirectionCase: CustomTestStringConvertible, Sendable {
+    var sentence: String
+    var expression: String
+    var publishedAt: String
+    var start: String
+    var end: String
+
+    init(_ sentence: String, _ expression: String, _ start: String, _ end: String? = nil, p publishedAt: String = "1995-10-25") {
+        self.sentence = sentence
+        self.expression = expression
+        self.publishedAt = publishedAt
+        self.start = start
+        self.end = end ?? start
+    }
+
+    var testDescription: String { "\(expression) in \"\(sentence)\"" }
+}
+
+/// P = 1995-10-25, a Wednesday, unless a row says otherwise.
+@Suite("DateTense: past or ahead, from the words of the clause")
+struct DateTenseTests {
+    static let rows: [DateDirectionCase] = [
+        // Participles after "be" or a modal are no past tense.
+        .init("The bonds will be redeemed on Nov. 30 at par.", "Nov. 30", "1995-11-30"),
+        .init("The summit will be held at the palace on April 2.", "April 2", "1996-04-02"),
+        .init("Shares of its preferred stock will be bought back on Nov. 2.", "Nov. 2", "1995-11-02"),
+        // Present "is" right before the date, or in a progressive, states a schedule.
+        .init("The record date for the payout is Dec. 4.", "Dec. 4", "1995-12-04"),
+        .init("The board is calling for a vote on Dec. 12.", "Dec. 12", "1995-12-12"),
+        // "by", "until", "through": ahead, unless a past verb of the clause sits right before.
+        .init("The lender had sold 200,000 notes through Sept. 15.", "Sept. 15", "1995-09-15"),
+        .init("The regulator gave the bank until mid-November to respond.", "mid-November", "1995-11-11", "1995-11-20"),
+        .init("The group extended its tender offer until 5 p.m. Nov. 8.", "Nov. 8", "1995-11-08"),
+        .init("Lawyers must file their briefs by Nov. 14.", "Nov. 14", "1995-11-14"),
+        // An infinitive after "agreed", "decided" and the like lies ahead.
+        .init("The firm agreed to buy the plant in February.", "February", "1996-02-01", "1996-02-29"),
+        .init("The ministers decided to admit two members in early December.", "early December", "1995-12-01", "1995-12-10"),
+        .init("The analyst expects a rebound in January.", "January", "1996-01-01", "1996-01-31"),
+        // "took effect" and "set on" are done.
+        .init("The rules took effect Aug. 1.", "Aug. 1", "1995-08-01"),
+        .init("The index closed near the high set on Aug. 3.", "Aug. 3", "1995-08-03"),
+        // The nearest cue decides, with a preference for the one before.
+        .init("Ahead of the vote, the council on Monday approved the budget.", "Monday", "1995-10-23"),
+        .init("Aid groups said they would help victims of the Sept. 9 floods that struck the coast.", "Sept. 9", "1995-09-09"),
+        .init("The dividend is payable Jan. 5 to holders of record Dec. 1, the company said.", "Dec. 1", "1995-12-01"),
+        .init("On Friday, the union plans to stage a walkout.", "Friday", "1995-10-27"),
+        .init("Organizers were planning to march on Saturday.", "Saturday", "1995-10-28"),
+        // A quarter without a year: P's year once it has begun, else the past one unless the clause looks ahead.
+        .init("The company posted a loss for the third quarter.", "the third quarter", "1995-07-01", "1995-09-30"),
+        .init("Analysts expect a profit in the fourth quarter.", "the fourth quarter", "1995-10-01", "1995-12-31"),
+        .init("The chain reported weak fourth-quarter sales.", "fourth-quarter", "1995-10-01", "1995-12-31", p: "1996-02-10"),
+        .init("The chain will report third-quarter sales.", "third-quarter", "1996-07-01", "1996-09-30", p: "1996-02-10"),
+    ]
+
+    /// Comparisons a year back, as earnings reports write them.
+    static let yearAgoRows: [DateDirectionCase] = [
+        .init("Net income rose in the third quarter from the year-ago quarter.", "the year-ago quarter", "1994-07-01", "1994-09-30"),
+        .init("Sales in the year-earlier period were lower.", "the year-earlier period", "1994-07-01", "1994-09-30"),
+        .init("Profit was up sharply from a year earlier.", "a year earlier", "1994-01-01", "1994-12-31"),
+        .init("Earnings fell from the year-ago third quarter.", "the year-ago third quarter", "1994-07-01", "1994-09-30"),
+        .init("Analysts see growth in next year's first quarter.", "next year's first quarter", "1996-01-01", "1996-03-31"),
+        .init("The plant opened on March 3, 2019. A year later it closed.", "A year later", "2020-03-03"),
+    ]
+
+    @Test("year-back comparisons", arguments: yearAgoRows)
+    func yearAgo(_ row: DateDirectionCase) { direction(row) }
+
+    /// Holidays, spelled decades, seasons after "the" (P = 1995-10-25).
+    static let namedRows: [DateDirectionCase] = [
+        .init("The ferry sank on Thanksgiving Day.", "Thanksgiving Day", "1994-11-24"),
+        .init("Shops will close early on Christmas Eve.", "Christmas Eve", "1995-12-24"),
+        .init("Turnout fell sharply last Thanksgiving.", "last Thanksgiving", "1994-11-24"),
+        .init("Voters will go to the polls on Election Day.", "Election Day", "1995-11-07"),
+        .init("Pilgrims crowded the square at Easter.", "Easter", "1995-04-16"),
+        .init("Crime rose through the nineties.", "the nineties", "1990-01-01", "1999-12-31"),
+        .init("The band peaked in the late sixties.", "the late sixties", "1967-01-01", "1969-12-31"),
+        .init("Supply problems lasted well into the summer.", "the summer", "1995-06-21", "1995-09-22"),
+    ]
+
+    @Test("holidays, spelled decades and seasons", arguments: namedRows)
+    func named(_ row: DateDirectionCase) { direction(row) }
+
+    static let recurring: [String] = [
+        "Markets close early every Friday.",
+        "Marchers parade each July through the old town.",
+        "Tourists flock to Easter Island.",
+        "She is in her forties.",
+    ]
+
+    @Test("recurrences and names are no dates", arguments: recurring)
+    func notDates(_ sentence: String) {
+        #expect(DateRecognizer().recognize(AnalyzedText(body: sentence), publishedAt: CalendarDate(iso: "1995-10-25")).isEmpty)
+    }
+
+    @Test("selects the occurrence the clause points to", arguments: rows)
+    func direction(_ row: DateDirectionCase) {
+        let events = DateRecognizer().recognize(AnalyzedText(body: row.sentence), publishedAt: CalendarDate(iso: row.publishedAt))
+        let event = events.first { $0.text == row.expression }
+        #expect(event != nil, "found \(events.map(\.text))")
+        #expect(event?.interval?.start.iso == row.start)
+        #expect(event?.interval?.end.iso == row.end)
+    }
+}
