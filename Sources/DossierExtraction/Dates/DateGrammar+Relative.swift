@@ -242,7 +242,7 @@ extension DateGrammar {
     func matchYearAgo(_ index: Int) -> DateMatch? {
         guard unit(index) == .year, isPunct(index + 1, UInt8(ascii: "-")), attached(index + 1), attached(index + 2),
               wordClass(index + 2) == .ago || wordClass(index + 2) == .earlier else { return nil }
-        var last = index + 2
+        let last = index + 2
         // "the year-ago third quarter": that quarter of the year before P's.
         if wordClass(last + 1) == .ordinalWord, unit(last + 2) == .quarter, (1...4).contains(wordValue(last + 1)) {
             return DateMatch(first: index, last: last + 2, meaning: .yearlessQuarter(wordValue(last + 1), .yearOffset(-1)))
