@@ -30,6 +30,7 @@ public struct EntityRecognizer: Sendable {
             var scan = Scan(text: text, bytes: bytes, lexicon: lexicon)
             scan.tokenize()
             scan.findCandidates()
+            scan.typeListedNames()
             scan.findEvents()
             return EntityResolver(scan: scan).resolve()
         }

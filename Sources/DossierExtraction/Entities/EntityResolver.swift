@@ -16,7 +16,9 @@ struct EntityResolver {
         var first: Int
         var last: Int
         var type: EntityType
-        var certain: Bool
+        /// 2: typed by evidence in the name; 1: by the words around it; 0: by default.
+        var level: UInt8
+        var certain: Bool { level == 2 }
     }
 
     /// A person named in full: its local entity and the keys of its words (particles left out).
@@ -40,19 +42,20 @@ struct EntityResolver {
             for position in first...last where tokens[position].isWord { key = ByteKey.combine(key, tokens[position].key) }
             return key
         }
-        func local(for key: UInt64, entry: Int32?, first: Int, last: Int, type: EntityType, certain: Bool) -> Int {
+        func local(for key: UInt64, entry: Int32?, first: Int, last: Int, type: EntityType, level: UInt8) -> Int {
             if let existing = localByKey[key] {
                 let index = Int(existing)
-                if certain && !locals[index].certain { locals[index].type = type; locals[index].certain = true }
+                if level > locals[index].level { locals[index].type = type; locals[index].level = level }
                 return index
             }
-            locals.append(Local(entry: entry, first: first, last: last, type: type, certain: certain))
+            locals.append(Local(entry: entry, first: first, last: last, type: type, level: level))
             localByKey[key] = Int32(locals.count - 1)
             return locals.count - 1
         }
+        func level(_ candidate: EntityCandidate) -> UInt8 { candidate.isCertain ? 2 : candidate.hasContext ? 1 : 0 }
         func lexiconLocal(_ entry: Int32, _ candidate: EntityCandidate) -> Int {
             local(for: UInt64(UInt32(bitPattern: entry)) &* 0x9E37_79B9_7F4A_7C15 ^ 0x5A5A_0000_0000_0001, entry: entry,
-                  first: candidate.first, last: candidate.last, type: lexicon.entries[Int(entry)].type, certain: true)
+                  first: candidate.first, last: candidate.last, type: lexicon.entries[Int(entry)].type, level: 2)
         }
 
         // 1. Lexicon entries and multi-word names.
@@ -63,7 +66,7 @@ struct EntityResolver {
                 assignment[index] = lexiconLocal(entry, candidate)
             case .local where !candidate.isLoneWord:
                 let entity = local(for: nameKey(candidate.first, candidate.last), entry: nil, first: candidate.first,
-                                   last: candidate.last, type: candidate.type, certain: candidate.isCertain)
+                                   last: candidate.last, type: candidate.type, level: level(candidate))
                 assignment[index] = entity
                 if candidate.type == .person {
                     var keys: [UInt64] = []
@@ -125,6 +128,10 @@ struct EntityResolver {
                 continue
             }
             let key = tokens[candidate.first].key
+            if candidate.acronymIsGloss, let acronym = candidate.acronymKey, let entity = acronymEntity(acronym) {
+                assignment[index] = entity
+                continue
+            }
             if candidate.isAcronym, let entity = acronymEntity(key) {
                 assignment[index] = entity
                 continue
@@ -139,9 +146,9 @@ struct EntityResolver {
             }
             if candidate.isCommonWord { continue }
             let entity = local(for: nameKey(candidate.first, candidate.last), entry: nil, first: candidate.first,
-                               last: candidate.last, type: candidate.type, certain: candidate.isCertain)
+                               last: candidate.last, type: candidate.type, level: level(candidate))
             assignment[index] = entity
-            if let acronym = candidate.acronymKey, acronymFits(acronym: candidate.last + 2, name: candidate) {
+            if let acronym = candidate.acronymKey, candidate.acronymIsGloss || acronymFits(acronym: candidate.last + 2, name: candidate) {
                 entityByAcronym.append((acronym, entity))
             }
         }
