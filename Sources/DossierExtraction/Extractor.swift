@@ -18,19 +18,22 @@ public struct Extractor: Sendable {
         let recognition = entityRecognizer.recognize(text)
         var events = dateRecognizer.recognize(text, publishedAt: publishedAt)
 
-        var entitiesBySentence: [Int: [Int]] = [:]
-        for mention in recognition.mentions where !(entitiesBySentence[mention.sentenceIndex]?.contains(mention.entityIndex) ?? false) {
-            entitiesBySentence[mention.sentenceIndex, default: []].append(mention.entityIndex)
+        // Entities of each sentence, in order of first mention there.
+        let sentenceCount = text.sentences.count
+        var entitiesBySentence = [[Int]](repeating: [], count: sentenceCount)
+        for mention in recognition.mentions where mention.sentenceIndex < sentenceCount
+            && !entitiesBySentence[mention.sentenceIndex].contains(mention.entityIndex) {
+            entitiesBySentence[mention.sentenceIndex].append(mention.entityIndex)
         }
-        for index in events.indices {
-            events[index].entityIndexes = entitiesBySentence[events[index].sentenceIndex] ?? []
+        for index in events.indices where events[index].sentenceIndex < sentenceCount {
+            events[index].entityIndexes = entitiesBySentence[events[index].sentenceIndex]
         }
         events.sort { $0.span < $1.span }
 
         let languages = languageIdentifier.identify(text)
         return ExtractionResult(
-            sentences: text.sentences.map(text.span),
-            sentenceTexts: text.sentences.map(text.text),
+            sentences: text.sentences.map { text.span($0) },
+            sentenceTexts: text.sentences.map { text.text($0) },
             entities: recognition.entities,
             mentions: recognition.mentions,
             events: events,

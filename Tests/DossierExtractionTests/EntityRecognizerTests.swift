@@ -162,4 +162,116 @@ struct EntityRecognizerTests {
         let spans = result.mentions.map(\.span)
         #expect(spans == spans.sorted())
     }
+
+    // MARK: typing by context
+
+    @Test("a place noun with 'of' before a name, or after it, makes it a place")
+    func placeNouns() {
+        let result = recognize("Troops entered the town of Varneth at noon. A convoy moved along the Korvash highway. "
+            + "The blast hit a market just west of Talmira.")
+        #expect(entity(result, "Varneth")?.type == .location)
+        #expect(entity(result, "Korvash")?.type == .location)
+        #expect(entity(result, "Talmira")?.type == .location)
+    }
+
+    @Test("an organisation's people around a name make it an organisation")
+    func organizationCues() {
+        let result = recognize("Dozens of Zarqun fighters withdrew overnight. A spokesman for Velhari denied the report.")
+        #expect(entity(result, "Zarqun")?.type == .organization)
+        #expect(entity(result, "Velhari")?.type == .organization)
+    }
+
+    @Test("'and his' after a lone name, or a plural kinship noun before it, makes it a person")
+    func personCues() {
+        let result = recognize("Witnesses saw Merovan and his driver leave. He named his brothers Tavik and Orlen.")
+        #expect(entity(result, "Merovan")?.type == .person)
+        #expect(entity(result, "Tavik")?.type == .person)
+    }
+
+    @Test("strong evidence of one mention types the entity; a weak 'to' does not override it")
+    func evidenceStrength() {
+        let result = recognize("The offensive was opposed to Kelvari from the start. Later, Kelvari fighters crossed the river.")
+        #expect(entity(result, "Kelvari")?.type == .organization)
+        let place = recognize("Officials said Dornath was quiet. Shops reopened in Dornath on the next day.")
+        #expect(entity(place, "Dornath")?.type == .location)
+    }
+
+    @Test("an untyped name listed with known places is a place; a comma alone does not make a list")
+    func listedWithPlaces() {
+        let result = recognize("Shelling hit Aleppo and Varkesh and Homs. In Baghdad, Karvex reported heavy losses.")
+        #expect(entity(result, "Varkesh")?.type == .location)
+        #expect(entity(result, "Karvex")?.type != .location)
+    }
+
+    @Test("a name set before a country at the end of a phrase is a place: 'Velmora, Lebanon -'")
+    func dateline() {
+        let result = recognize("Velmora, Lebanon - Residents returned to their homes.")
+        #expect(entity(result, "Velmora")?.type == .location)
+    }
+
+    @Test("kunyas open person names; Arabic group and place heads type construct names")
+    func arabicHeads() {
+        let result = recognize("Fighters loyal to Abu Karimov met members of Jaish al-Tahrir near Ras al-Nahrat on the road.")
+        #expect(entity(result, "Abu Karimov")?.type == .person)
+        #expect(entity(result, "Jaish al-Tahrir")?.type == .organization)
+        #expect(entity(result, "Ras al-Nahrat")?.type == .location)
+    }
+
+    @Test("organisation and place head words: International, Checkpoint")
+    func headWords() {
+        let result = recognize("Observers from Vantor International waited at Checkpoint 7 for hours.")
+        #expect(entity(result, "Vantor International")?.type == .organization)
+        #expect(entity(result, "Checkpoint 7")?.type == .location)
+    }
+
+    // MARK: spelling, brackets and possessives
+
+    @Test("Arabic article and ending variants of lexicon places: Hilla for Al Hillah, Samawa for As Samawah")
+    func spellingVariants() {
+        let result = recognize("Pilgrims travelled from Hilla to Samawa and on to Diwaniyah.")
+        #expect(entity(result, "Hilla")?.canonicalKey.hasPrefix("city:") == true)
+        #expect(entity(result, "Samawa")?.canonicalKey.hasPrefix("city:") == true)
+        #expect(entity(result, "Diwaniyah")?.canonicalKey.hasPrefix("city:") == true)
+    }
+
+    @Test("an acronym glossed in square brackets makes the name that acronym's entity")
+    func squareBracketGloss() throws {
+        let result = recognize("The Northern Liberation Front (NLF) advanced. He said Jabrut [NLF] was retreating. The NLF denied it.")
+        let front = try #require(result.mentions.first { $0.text == "Northern Liberation Front" })
+        let gloss = try #require(result.mentions.first { $0.text == "Jabrut" })
+        let acronym = try #require(result.mentions.first { $0.text == "NLF" })
+        #expect(gloss.entityIndex == front.entityIndex)
+        #expect(acronym.entityIndex == front.entityIndex)
+        let alone = recognize("Officials said Morvath [MLF] was retreating.")
+        #expect(surfaces(alone).contains("Morvath"))
+    }
+
+    @Test("a common noun's possessive inside a name, unlike a known name's")
+    func innerPossessive() {
+        let result = recognize("Crowds gathered at the Soldier's Gate before noon. Iran's Supreme Leader spoke later.")
+        #expect(entity(result, "Soldier's Gate")?.type == .location)
+        #expect(entity(result, "Iran")?.canonicalKey == "country:IR")
+        #expect(!surfaces(result).contains("Iran's Supreme Leader"))
+    }
+
+    @Test("UTF-16 offsets are exact after non-ASCII text of every width, and at ASCII-only bodies")
+    func wideOffsets() {
+        for body in ["Talks in Beirut ended.", "Café talks — “in Beirut” — ended 😀 in Beirut; ✊🏽 Tehran."] {
+            let text = AnalyzedText(body: body)
+            let units = Array(body.utf16)
+            #expect(text.utf16Count == units.count)
+            for mention in recognize(body).mentions {
+                #expect(String(decoding: units[mention.span.start..<mention.span.end], as: UTF16.self) == mention.text)
+            }
+            let table = text.utf16Offsets
+            #expect(table.count == text.bytes.count + 1)
+            for index in text.bytes.indices where text.bytes[index] & 0xC0 != 0x80 {
+                let prefix = String(decoding: text.bytes[..<index], as: UTF8.self)
+                #expect(Int(table[index]) == prefix.utf16.count)
+                #expect(text.span(index..<index).start == prefix.utf16.count)
+            }
+            #expect(Int(table[text.bytes.count]) == units.count)
+        }
+    }
 }
+

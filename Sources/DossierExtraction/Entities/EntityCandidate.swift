@@ -18,10 +18,14 @@ struct EntityCandidate {
     var reference: Reference
     /// Typed by evidence (a title, a given name, an organisation word, a lexicon), not by default.
     var isCertain: Bool
+    /// Typed by the words around it ("in X", "X said", "the town of X"): weaker than certain, stronger than a default.
+    var hasContext: Bool = false
     /// The title it was written with ("Supreme Leader" in "Supreme Leader Ali Khamenei").
     var title: UInt64?
     /// An acronym defined right after it: "Mujahedin-e Khalq (MEK)".
     var acronymKey: UInt64?
+    /// The acronym is an editor's gloss in square brackets ("Daesh [ISIL]"): the name is that acronym's entity.
+    var acronymIsGloss: Bool = false
     /// A single token that no rule typed: a surname, an acronym or a place, decided after the whole article is read.
     var isLoneWord: Bool
     /// Lone common word ("Islamic"): dropped unless it resolves to a person.

@@ -34,31 +34,45 @@ public enum EntityKey {
     /// The same normalisation on bytes, for text that is ASCII apart from curly apostrophes (most names);
     /// nil for anything else.
     static func normalizeASCII(_ text: String) -> String? {
-        var output: [UInt8] = []
-        output.reserveCapacity(text.utf8.count)
-        var lastWasSpace = true
-        var iterator = text.utf8.makeIterator()
-        while let byte = iterator.next() {
-            switch byte {
-            case 0x20, 0x09, 0x0A, 0x0D:
-                if !lastWasSpace { output.append(0x20) }
-                lastWasSpace = true
-                continue
-            case 65...90:
-                output.append(byte | 0x20)
-            case 0xE2:
-                guard iterator.next() == 0x80, let third = iterator.next(), third == 0x98 || third == 0x99 else { return nil }
-                output.append(0x27)
-            case 0x80...:
-                return nil
-            default:
-                output.append(byte)
+        var text = text
+        return text.withUTF8 { input -> String? in
+            var fits = true
+            let result = String(unsafeUninitializedCapacity: input.count) { output in
+                var count = 0
+                var lastWasSpace = true
+                var index = 0
+                while index < input.count {
+                    let byte = input[index]
+                    index += 1
+                    switch byte {
+                    case 0x20, 0x09, 0x0A, 0x0D:
+                        if !lastWasSpace { output[count] = 0x20; count += 1 }
+                        lastWasSpace = true
+                        continue
+                    case 65...90:
+                        output[count] = byte | 0x20
+                    case 0xE2:
+                        guard index + 1 < input.count, input[index] == 0x80, input[index + 1] == 0x98 || input[index + 1] == 0x99 else {
+                            fits = false
+                            return 0
+                        }
+                        index += 2
+                        output[count] = 0x27
+                    case 0x80...:
+                        fits = false
+                        return 0
+                    default:
+                        output[count] = byte
+                    }
+                    count += 1
+                    lastWasSpace = false
+                }
+                if count > 0, output[count - 1] == 0x20 { count -= 1 }
+                if count >= 2, output[count - 1] == UInt8(ascii: "s"), output[count - 2] == 0x27 { count -= 2 }
+                return count
             }
-            lastWasSpace = false
+            return fits ? result : nil
         }
-        if output.last == 0x20 { output.removeLast() }
-        if output.count >= 2, output[output.count - 1] == UInt8(ascii: "s"), output[output.count - 2] == 0x27 { output.removeLast(2) }
-        return String(decoding: output, as: UTF8.self)
     }
 
     /// Whether two names of the same type may denote the same referent across articles.

@@ -33,6 +33,14 @@ final class EntityLexicon: Sendable {
         static let personVerb = WordClass(rawValue: 1 << 12)
         static let personRole = WordClass(rawValue: 1 << 13)
         static let notName = WordClass(rawValue: 1 << 14)
+        /// Lowercase nouns of places: "the town of X", "X highway", "west of X".
+        static let placeNoun = WordClass(rawValue: 1 << 15)
+        /// Lowercase nouns of an organisation's people: "X fighters", "a spokesman for X".
+        static let organizationCue = WordClass(rawValue: 1 << 16)
+        /// Place prepositions that say "place" firmly ("in", "near"), unlike "to" or "from".
+        static let strongPlacePreposition = WordClass(rawValue: 1 << 17)
+        /// First words of Arabic names of armed groups ("Jaish", "Ahrar").
+        static let organizationFirst = WordClass(rawValue: 1 << 18)
     }
 
     let entries: [Entry]
@@ -68,7 +76,14 @@ final class EntityLexicon: Sendable {
         var phrases = ByteKeyTable<Int32>(capacity: 1 << 17)
         var prefixes = ByteKeyTable<Bool>(capacity: 1 << 15)
         var maxLength = 1
-        func addTable(_ name: String, kindFor: (String) -> Kind) {
+        var common = ByteKeyTable<UInt8>(capacity: 1 << 15)
+        for line in lines("common-words.tsv") {
+            let fields = line.split(separator: "\t")
+            guard fields.count == 2, let zipf = UInt8(fields[1]) else { continue }
+            common[ByteKey.hash(String(fields[0]))] = zipf
+        }
+        var variants: [(surface: [Substring], entry: Int32)] = []
+        func addTable(_ name: String, spellingVariants: Bool = false, kindFor: (String) -> Kind) {
             for line in lines(name) {
                 let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
                 guard fields.count >= 4, let type = EntityType(rawValue: String(fields[1])) else { continue }
@@ -90,6 +105,9 @@ final class EntityLexicon: Sendable {
                     }
                     if phrases[phrase] == nil { phrases[phrase] = index }
                     maxLength = max(maxLength, tokens.count)
+                    if spellingVariants {
+                        for variant in EntityLexicon.spellingVariants(tokens) { variants.append((variant, index)) }
+                    }
                 }
             }
         }
@@ -98,8 +116,21 @@ final class EntityLexicon: Sendable {
         }
         addTable("groups.tsv") { _ in .group }
         addTable("demonyms.tsv") { _ in .demonym }
-        addTable("places.tsv") { key in
+        addTable("places.tsv", spellingVariants: true) { key in
             key.hasPrefix("country:") ? .country : key.hasPrefix("region:") ? .region : key.hasPrefix("city:") ? .city : .area
+        }
+        // Other romanisations of Arabic place names, where no listed name has that form and it is no common word.
+        for (surface, index) in variants {
+            var phrase = ByteKey.phraseSeed
+            var keys: [UInt64] = []
+            for token in surface {
+                phrase = ByteKey.combine(phrase, ByteKey.hash(String(token)))
+                keys.append(phrase)
+            }
+            guard phrases[phrase] == nil else { continue }
+            if surface.count == 1, common[ByteKey.hash(String(surface[0]))] != nil { continue }
+            for key in keys.dropLast() { prefixes[key] = true }
+            phrases[phrase] = index
         }
         self.entries = entries
         self.phrases = phrases
@@ -114,7 +145,7 @@ final class EntityLexicon: Sendable {
         for line in lines("calendar-words.txt") { mark(line, .calendar) }
         for line in lines("given-names.txt") { mark(line, .givenName) }
         for line in lines("name-particles.txt") { mark(line, .particle) }
-        for line in lines("organization-words.txt") {
+        for line in lines("organization-words.txt") where !line.hasPrefix("first\t") {
             if let last = line.split(separator: " ").last { mark(last, .organizationWord) }
         }
         for line in lines("location-words.txt") {
@@ -132,7 +163,23 @@ final class EntityLexicon: Sendable {
                      "via", "through", "throughout", "between", "northern", "southern", "eastern", "western", "central"] {
             mark(Substring(word), .placePreposition)
         }
+        for word in ["in", "near", "outside", "inside", "northern", "southern", "eastern", "western", "central"] {
+            mark(Substring(word), .strongPlacePreposition)
+        }
+        for line in lines("organization-words.txt") where line.hasPrefix("first\t") {
+            mark(line.dropFirst(6), .organizationFirst)
+        }
         for word in ["the", "a", "an"] { mark(Substring(word), .article) }
+        for word in ["town", "towns", "city", "village", "villages", "province", "district", "region", "governorate",
+                     "neighbourhood", "neighborhood", "suburb", "suburbs", "outskirts", "port", "area", "highway", "road",
+                     "street", "border", "crossing", "airport", "mountain", "mountains", "valley", "river", "plain",
+                     "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"] {
+            mark(Substring(word), .placeNoun)
+        }
+        for word in ["fighters", "militants", "militiamen", "spokesman", "spokeswoman", "spokesperson", "members",
+                     "member", "operatives", "founder", "founders"] {
+            mark(Substring(word), .organizationCue)
+        }
         for word in ["islamic", "northern", "southern", "eastern", "western", "central", "greater", "upper", "lower",
                      "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "occupied", "new",
                      "old", "downtown", "rural", "metropolitan"] {
@@ -163,13 +210,7 @@ final class EntityLexicon: Sendable {
         self.titlePrefixes = titlePrefixes
         self.maxTitleLength = maxTitle
 
-        var commonness = ByteKeyTable<UInt8>(capacity: 1 << 15)
-        for line in lines("common-words.tsv") {
-            let fields = line.split(separator: "\t")
-            guard fields.count == 2, let zipf = UInt8(fields[1]) else { continue }
-            commonness[ByteKey.hash(String(fields[0]))] = zipf
-        }
-        self.commonness = commonness
+        self.commonness = common
         self.boilerplatePrefixes = lines("boilerplate-prefixes.txt").map { Array($0.utf8) }
 
         var romanization: [String: String] = [:]
@@ -196,6 +237,28 @@ final class EntityLexicon: Sendable {
 
     @inline(__always)
     func wordClass(_ key: UInt64) -> WordClass { words[key] ?? [] }
+
+    /// Arabic article and ending variants of a place name's words: "Al Basrah" → "Basrah", "Al Basra", "Basra";
+    /// "Al-Hasakah" → "Hasakah", "Hasaka".
+    static func spellingVariants(_ tokens: [Substring]) -> [[Substring]] {
+        guard let first = tokens.first else { return [] }
+        let articles: Set<String> = ["al", "el", "an", "ar", "as", "ash", "ad", "at", "az", "ath", "adh"]
+        var bases: [[Substring]] = [tokens]
+        if tokens.count >= 2, articles.contains(first.lowercased()) {
+            bases.append(Array(tokens.dropFirst()))
+        } else if tokens.count == 1, let hyphen = first.firstIndex(of: "-"),
+                  articles.contains(first[..<hyphen].lowercased()), first.distance(from: hyphen, to: first.endIndex) > 4 {
+            bases.append([first[first.index(after: hyphen)...]])
+        }
+        var result: [[Substring]] = []
+        for (position, base) in bases.enumerated() {
+            if position > 0 { result.append(base) }
+            if let end = base.last, end.count > 4, end.hasSuffix("ah") {
+                result.append(base.dropLast() + [end.dropLast()])
+            }
+        }
+        return result
+    }
 
     /// A rough phonetic key for Latin names, so that a romanised Yiddish "irak" meets "Iraq".
     static func phoneticKey(_ text: String) -> String {

@@ -30,6 +30,7 @@ public struct EntityRecognizer: Sendable {
             var scan = Scan(text: text, bytes: bytes, lexicon: lexicon)
             scan.tokenize()
             scan.findCandidates()
+            scan.typeListedNames()
             scan.findEvents()
             return EntityResolver(scan: scan).resolve()
         }
@@ -45,7 +46,7 @@ struct Scan {
     /// Token ranges of sentences.
     var sentenceTokens: [Range<Int>] = []
     /// Keys of words seen capitalised where capitals mean something (not sentence-initial, not headlines).
-    var seenCapitalized = Set<UInt64>()
+    var seenCapitalized = KeySet()
     var candidates: [EntityCandidate] = []
     /// Event phrases: token ranges, inclusive.
     var events: [(first: Int, last: Int)] = []

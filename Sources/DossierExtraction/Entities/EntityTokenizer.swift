@@ -103,6 +103,7 @@ struct EntityTokenizer {
         var hyphens: [Int] = []
         while end < upper {
             let byte = bytes[end]
+            if byte &- 97 < 26 || byte &- 65 < 26 || byte &- 48 < 10 { end += 1; continue }
             let length = EntityTokenizer.scalarLength(byte)
             if end + length > upper { break }
             if EntityTokenizer.isWordScalar(bytes, end) {
@@ -217,14 +218,33 @@ struct EntityTokenizer {
         }
         var letters = 0, uppers = 0
         var index = start
+        // ASCII words (most of them): case, digits and the key in one pass.
+        var hash = ByteKey.basis
         while index < end {
             let byte = bytes[index]
-            if byte >= 48 && byte <= 57 { flags.insert(.hasDigit) }
-            if EntityTokenizer.isUpper(bytes, index) { uppers += 1; letters += 1 } else if EntityTokenizer.isLower(bytes, index) { letters += 1 }
-            index += EntityTokenizer.scalarLength(byte)
+            if byte >= 0x80 { break }
+            if byte &- 65 < 26 {
+                uppers += 1; letters += 1
+                ByteKey.mix(&hash, byte | 0x20)
+            } else {
+                if byte &- 97 < 26 { letters += 1 } else if byte &- 48 < 10 { flags.insert(.hasDigit) }
+                if byte != 46 { ByteKey.mix(&hash, byte) }
+            }
+            index += 1
+        }
+        let key: UInt64
+        if index == end {
+            key = hash
+        } else {
+            while index < end {
+                let byte = bytes[index]
+                if byte >= 48 && byte <= 57 { flags.insert(.hasDigit) }
+                if EntityTokenizer.isUpper(bytes, index) { uppers += 1; letters += 1 } else if EntityTokenizer.isLower(bytes, index) { letters += 1 }
+                index += EntityTokenizer.scalarLength(byte)
+            }
+            key = ByteKey.hash(bytes, start, end)
         }
         if letters >= 2 && uppers == letters { flags.insert(.allCaps) }
-        let key = ByteKey.hash(bytes, start, end)
         tokens.append(EntityToken(start: start, end: end, key: key, flags: flags, mark: 0, sentence: sentence,
                                   wordClass: lexicon.words[key] ?? []))
     }

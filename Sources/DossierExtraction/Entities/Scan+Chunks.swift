@@ -14,6 +14,12 @@ enum ConnectorKey {
     static let city = ByteKey.hash("city")
     static let province = ByteKey.hash("province")
     static let governorate = ByteKey.hash("governorate")
+    static let or = ByteKey.hash("or")
+    static let his = ByteKey.hash("his")
+    static let her = ByteKey.hash("her")
+    static let abu = ByteKey.hash("abu")
+    static let umm = ByteKey.hash("umm")
+    static let ibn = ByteKey.hash("ibn")
 }
 
 extension Scan {
@@ -57,7 +63,8 @@ extension Scan {
         var joinedOf = false
         var hasHead = wordClass(index).contains(.organizationWord) || wordClass(index).contains(.placeFirst)
         while true {
-            if tokens[last].flags.contains(.possessive) || tokens[last].flags.contains(.hyphenTail) { break }
+            if tokens[last].flags.contains(.hyphenTail) { break }
+            if tokens[last].flags.contains(.possessive) && !(last + 1 < upper && isInnerPossessive(last)) { break }
             let next = last + 1
             guard next < upper, tokens[next].isWord else { break }
             if isNameToken(next) {
@@ -143,12 +150,45 @@ extension Scan {
         }
         if unit { return last + 1 }
         var acronym: UInt64?
-        if last + 3 < upper, !tokens[last + 1].isWord, tokens[last + 1].mark == UInt8(ascii: "("),
-           tokens[last + 2].flags.contains(.allCaps), !tokens[last + 3].isWord, tokens[last + 3].mark == UInt8(ascii: ")") {
+        // An acronym in brackets right after the name: "(MEK)", "[ISIL]".
+        if last + 3 < upper, !tokens[last + 1].isWord, !tokens[last + 3].isWord, tokens[last + 2].flags.contains(.allCaps),
+           tokens[last + 1].mark == UInt8(ascii: "(") && tokens[last + 3].mark == UInt8(ascii: ")")
+            || tokens[last + 1].mark == UInt8(ascii: "[") && tokens[last + 3].mark == UInt8(ascii: "]") {
             acronym = tokens[last + 2].key
         }
+        let candidateCount = candidates.count
         classify(first: index, last: last, titleKey: titleKey, acronym: acronym)
+        if acronym != nil, tokens[last + 1].mark == UInt8(ascii: "[") {
+            for position in candidateCount..<candidates.count where candidates[position].acronymKey != nil {
+                candidates[position].acronymIsGloss = true
+            }
+        }
         return last
+    }
+
+    /// A possessive inside a name: a common noun's "'s" before another capitalised word ("Assassin's Gate",
+    /// "Workers' Party"), unlike a known name's ("Iran's Supreme Leader", "Ali's brother").
+    func isInnerPossessive(_ index: Int) -> Bool {
+        guard isNameToken(index + 1), !tokens[index + 1].flags.contains(.initial), commonness(index) > 0 else { return false }
+        let wordClass = wordClass(index)
+        guard wordClass.isDisjoint(with: [.givenName, .organizationWord, .placeFirst, .placeLast, .titleStart, .calendar]) else {
+            return false
+        }
+        return longestPhrase(at: index, upper: index + 1) == nil && !seenCapitalizedAlone(index)
+    }
+
+    /// Whether the word is also written capitalised on its own elsewhere, not followed by a capitalised word:
+    /// then it names something by itself.
+    func seenCapitalizedAlone(_ index: Int) -> Bool {
+        let key = tokens[index].key
+        for position in tokens.indices where tokens[position].key == key && position != index
+            && tokens[position].flags.contains(.capitalized) && !tokens[position].flags.contains(.initial) {
+            let next = position + 1
+            if next >= tokens.count || !tokens[next].flags.contains(.capitalized) || tokens[next].sentence != tokens[position].sentence {
+                return true
+            }
+        }
+        return false
     }
 
     private mutating func addLexicon(_ first: Int, _ last: Int, _ entry: Int32, nested: Bool) {
@@ -228,6 +268,8 @@ extension Scan {
                 return
             }
         }
+        let evidence = self.context(first: first, last: last)
+        let context = evidence?.type
         if count == 1 {
             let token = tokens[first]
             let length = token.end - token.start
@@ -240,48 +282,163 @@ extension Scan {
                 candidates.append(candidate)
                 return
             }
-            var candidate = EntityCandidate(first: first, last: last, type: contextType(first: first, last: last) ?? .organization,
+            var candidate = EntityCandidate(first: first, last: last, type: context ?? .organization,
                                             reference: .local, isCertain: false, title: nil, acronymKey: acronym, isLoneWord: true)
+            candidate.hasContext = evidence?.strong ?? false
             candidate.isCommonWord = commonness(first) >= 43 && !wordClass(first).contains(.givenName)
             candidates.append(candidate)
             return
         }
-        if tokens[first].key == ConnectorKey.al || tokens[first].key == ConnectorKey.el {
-            add(contextType(first: first, last: last) == .location ? .location : .organization, certain: false)
+        func addByContext(_ fallback: EntityType) {
+            add(context ?? fallback, certain: false)
+            if evidence?.strong ?? false, let index = candidates.indices.last { candidates[index].hasContext = true }
+        }
+        let firstKey = tokens[first].key
+        if firstKey == ConnectorKey.al || firstKey == ConnectorKey.el {
+            addByContext(.organization)
             return
         }
-        if firstClass.contains(.givenName) || contextType(first: first, last: last) == .person {
+        // A kunya or patronymic opens a person's name: "Abu Omar", "Ibn Khaldun".
+        if firstClass.contains(.givenName) || firstKey == ConnectorKey.abu || firstKey == ConnectorKey.umm
+            || firstKey == ConnectorKey.ibn || context == .person {
             add(.person, certain: true)
             return
         }
         var plain = true
         for index in first...last where tokens[index].flags.contains(.allCaps) || tokens[index].flags.contains(.hasDigit) { plain = false }
         if !plain {
-            add(.organization, certain: false)
+            addByContext(.organization)
             return
         }
-        if contextType(first: first, last: last) == .location {
-            add(.location, certain: false)
+        // Arabic names of armed groups open with a word such as "Jaish" (army) or "Ahrar" (free men).
+        if firstClass.contains(.organizationFirst) {
+            add(.organization, certain: true)
             return
         }
-        add(.person, certain: false)
+        addByContext(.person)
     }
 
-    /// The type the words around a name suggest: a role before it or "said" after it (person), a place
-    /// preposition before it (location).
-    func contextType(first: Int, last: Int) -> EntityType? {
-        if first > 0, tokens[first - 1].isWord, tokens[first - 1].sentence == tokens[first].sentence {
+    /// Whether a word starts with a lowercase Arabic article: "al-", "el-".
+    func hasArticlePrefix(_ index: Int) -> Bool {
+        let token = tokens[index]
+        guard token.end - token.start > 3 else { return false }
+        let first = bytes[token.start]
+        return (first == UInt8(ascii: "a") || first == UInt8(ascii: "e")) && bytes[token.start + 1] == UInt8(ascii: "l")
+            && bytes[token.start + 2] == 0x2D
+    }
+
+    /// The type the words around a name suggest.
+    ///
+    /// Person: a role or title before it ("spokesman X"), a reporting verb or "and his/her" after it.
+    /// Location: a place preposition before it ("in X"), a place noun and "of" before it ("the town of X",
+    /// "west of X"), a place noun after it ("X highway", "X outskirts").
+    /// Organisation: its people after it ("X fighters"), or before it with "of"/"for" ("a spokesman for X").
+    func contextType(first: Int, last: Int) -> EntityType? { context(first: first, last: last)?.type }
+
+    /// The type the words around a name suggest, and whether the evidence is strong: weak evidence ("to X",
+    /// "from X") types a name no better rule typed, but does not override another mention's type.
+    func context(first: Int, last: Int) -> (type: EntityType, strong: Bool)? {
+        let sentence = tokens[first].sentence
+        @inline(__always) func lower(_ index: Int) -> Bool {
+            index >= 0 && index < tokens.count && tokens[index].sentence == sentence && isLowerWord(index)
+        }
+        if lower(first - 1) {
             let before = wordClass(first - 1)
-            if isLowerWord(first - 1) && (before.contains(.personRole) || before.contains(.titleStart)) { return .person }
-            if isLowerWord(first - 1) && before.contains(.placePreposition) { return .location }
+            if before.contains(.personRole) || before.contains(.titleStart) { return (.person, true) }
+            if before.contains(.placePreposition) { return (.location, before.contains(.strongPlacePreposition)) }
+            let key = tokens[first - 1].key
+            if (key == ConnectorKey.of || key == ConnectorKey.forWord), lower(first - 2) {
+                let noun = wordClass(first - 2)
+                if key == ConnectorKey.of && noun.contains(.placeNoun) { return (.location, true) }
+                if noun.contains(.organizationCue) { return (.organization, true) }
+            }
         }
         var after = last + 1
         if after < tokens.count, !tokens[after].isWord, tokens[after].mark == UInt8(ascii: ",") { after += 1 }
-        if after < tokens.count, tokens[after].isWord, isLowerWord(after), tokens[after].sentence == tokens[last].sentence,
-           wordClass(after).contains(.personVerb) {
-            return .person
+        if lower(after) {
+            let next = wordClass(after)
+            if next.contains(.personVerb) { return (.person, true) }
+            if after == last + 1 {
+                if next.contains(.placeNoun) && !tokens[last].flags.contains(.possessive) { return (.location, true) }
+                if next.contains(.organizationCue) && !tokens[last].flags.contains(.possessive) { return (.organization, true) }
+                if tokens[after].key == ConnectorKey.and, lower(after + 1),
+                   tokens[after + 1].key == ConnectorKey.his || tokens[after + 1].key == ConnectorKey.her {
+                    return (.person, true)
+                }
+            }
         }
         return nil
+    }
+
+    /// Names no rule typed take the type of places they are listed with ("Aleppo, X and Y", "X and Homs") or
+    /// set beside ("X, Lebanon" at the end of a phrase): lists join like with like.
+    mutating func typeListedNames() {
+        func isPlace(_ index: Int) -> Bool {
+            let candidate = candidates[index]
+            if case .lexicon(let entry) = candidate.reference {
+                let kind = lexicon.entries[Int(entry)].kind
+                return kind == .city || kind == .region
+            }
+            return candidate.type == .location && (candidate.isCertain || candidate.hasContext)
+        }
+        func isUntyped(_ index: Int) -> Bool {
+            let candidate = candidates[index]
+            guard case .local = candidate.reference else { return false }
+            return !candidate.isCertain && !candidate.hasContext && !candidate.isNested && !candidate.isAcronym
+                && !candidate.isCommonWord && (candidate.type == .organization || candidate.type == .person)
+        }
+        func isListJoint(_ index: Int) -> Bool {
+            guard index >= 0, index < tokens.count else { return false }
+            let token = tokens[index]
+            if !token.isWord { return token.mark == UInt8(ascii: ",") }
+            return isLowerWord(index) && (token.key == ConnectorKey.and || token.key == ConnectorKey.or)
+        }
+        // Outer candidates by first and last token.
+        var byFirst: [Int: Int] = [:], byLast: [Int: Int] = [:]
+        for (index, candidate) in candidates.enumerated() where !candidate.isNested {
+            byFirst[candidate.first] = index
+            byLast[candidate.last] = index
+        }
+        guard byFirst.count > 1 else { return }
+        var changed = true
+        var rounds = 0
+        while changed && rounds < 4 {
+            changed = false
+            rounds += 1
+            for index in candidates.indices where isUntyped(index) {
+                let candidate = candidates[index]
+                var place = false
+                // A comma joins a list only with "and"/"or" or another comma on the name's other side
+                // ("Homs, X and Y"), not in "Ramadi, X said".
+                let jointBefore = isListJoint(candidate.first - 1), jointAfter = isListJoint(candidate.last + 1)
+                func isWordJoint(_ index: Int) -> Bool { tokens[index].isWord }
+                if jointBefore, isWordJoint(candidate.first - 1) || jointAfter,
+                   let neighbour = byLast[candidate.first - 2], isPlace(neighbour),
+                   !tokens[candidate.first - 2].flags.contains(.possessive) {
+                    place = true
+                }
+                if !place, jointAfter, isWordJoint(candidate.last + 1) || jointBefore,
+                   !tokens[candidate.last].flags.contains(.possessive),
+                   let neighbour = byFirst[candidate.last + 2], isPlace(neighbour),
+                   !tokens[candidates[neighbour].last].flags.contains(.possessive) {
+                    place = true
+                }
+                if !place, tokens[candidate.last + 1 < tokens.count ? candidate.last + 1 : candidate.last].mark == UInt8(ascii: ","),
+                   candidate.last + 2 < tokens.count, let neighbour = byFirst[candidate.last + 2],
+                   case .lexicon(let entry) = candidates[neighbour].reference, lexicon.entries[Int(entry)].kind == .country {
+                    let end = candidates[neighbour].last
+                    if !tokens[end].flags.contains(.possessive),
+                       end + 1 >= tokens.count || tokens[end + 1].sentence != tokens[end].sentence || !tokens[end + 1].isWord {
+                        place = true
+                    }
+                }
+                if place {
+                    candidates[index].type = .location
+                    candidates[index].hasContext = true
+                    changed = true
+                }
+            }
+        }
     }
 
     // MARK: events

@@ -18,9 +18,19 @@ public struct LanguageIdentifier: Sendable {
         text.bytes.withUnsafeBufferPointer { bytes in
             var weights = [Double](repeating: 0, count: LanguageLexicon.languages.count)
             var lineStart = 0
-            while lineStart < bytes.count {
+            let count = bytes.count
+            while lineStart < count {
                 var lineEnd = lineStart
-                while lineEnd < bytes.count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
+                // Eight bytes at a time to the next line break.
+                if let base = bytes.baseAddress {
+                    while lineEnd + 8 <= count {
+                        let word = UnsafeRawPointer(base + lineEnd).loadUnaligned(as: UInt64.self) ^ 0x0A0A_0A0A_0A0A_0A0A
+                        let found = (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
+                        if found != 0 { lineEnd += found.trailingZeroBitCount >> 3; break }
+                        lineEnd += 8
+                    }
+                }
+                while lineEnd < count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
                 if lineEnd > lineStart {
                     let (language, letters) = classify(bytes, lineStart, lineEnd)
                     if let language, letters > 0 { weights[language] += Double(letters) }
@@ -38,20 +48,54 @@ public struct LanguageIdentifier: Sendable {
     }
 
     /// The language of one line and its letter count (estimated from its first 400 bytes on long lines).
+    ///
+    /// One pass counts letters by script and votes with the line's first 40 words (letters, apostrophes and
+    /// non-ASCII bytes; up to 16 bytes long) among the languages whose frequent words they are.
     func classify(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ lineEnd: Int) -> (Int?, Int) {
         let end = min(lineEnd, start + 400)
         let scale = Double(lineEnd - start) / Double(max(1, end - start))
         var latin = 0, hebrew = 0, arabic = 0, cyrillic = 0
         var yiddishMarks = 0, ayin = 0
         var persianMarks = 0, urduMarks = 0, arabicMarks = 0
+        var tally = SIMD16<Int32>()
+        var seen = 0
+        var wordStart = -1
+        var packed: UInt64 = 0
+        var wordIsASCII = true
+
+        func vote(_ wordEnd: Int) {
+            defer { wordStart = -1 }
+            guard seen < 40 else { return }
+            seen += 1
+            let length = wordEnd - wordStart
+            guard length <= 16 else { return }
+            let mask = wordIsASCII && length <= 8 ? lexicon.shortWords[packed] : lexicon.words[ByteKey.hash(bytes, wordStart, wordEnd)]
+            guard var mask else { return }
+            while mask != 0 {
+                tally[mask.trailingZeroBitCount] += 1
+                mask &= mask &- 1
+            }
+        }
+
         var index = start
         while index < end {
             let byte = bytes[index]
             if byte < 0x80 {
-                if (byte | 0x20) >= 97 && (byte | 0x20) <= 122 { latin += 1 }
+                let lower = byte | 0x20
+                if lower &- 97 < 26 {
+                    latin += 1
+                } else if byte != 0x27 {
+                    if wordStart >= 0 { vote(index) }
+                    index += 1
+                    continue
+                }
+                if wordStart < 0 { wordStart = index; packed = 0; wordIsASCII = true }
+                packed = packed << 8 | UInt64(lower)
                 index += 1
                 continue
             }
+            if wordStart < 0 { wordStart = index; packed = 0 }
+            wordIsASCII = false
             let length = byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
             guard index + length <= end else { break }
             if length == 2 {
@@ -81,55 +125,34 @@ public struct LanguageIdentifier: Sendable {
             }
             index += length
         }
+        if wordStart >= 0 { vote(end) }
+        func words(_ language: Int) -> Int { Int(tally[language]) }
         if lineEnd > end {
             latin = Int(Double(latin) * scale); hebrew = Int(Double(hebrew) * scale)
             arabic = Int(Double(arabic) * scale); cyrillic = Int(Double(cyrillic) * scale)
         }
         let letters = latin + hebrew + arabic + cyrillic
         guard letters > 0 else { return (nil, 0) }
-        let words = wordVotes(bytes, start, end)
         if hebrew * 2 >= letters {
-            let yiddish = words[LanguageLexicon.yi] * 2 + yiddishMarks * 2 + (ayin * 100 >= hebrew * 6 ? 3 : 0)
-            let hebrewScore = words[LanguageLexicon.he] * 2 + 1
+            let yiddish = words(LanguageLexicon.yi) * 2 + yiddishMarks * 2 + (ayin * 100 >= hebrew * 6 ? 3 : 0)
+            let hebrewScore = words(LanguageLexicon.he) * 2 + 1
             return (yiddish > hebrewScore ? LanguageLexicon.yi : LanguageLexicon.he, hebrew)
         }
         if arabic * 2 >= letters {
-            if urduMarks * 100 >= arabic * 2 || words[LanguageLexicon.ur] > max(words[LanguageLexicon.fa], words[LanguageLexicon.ar]) {
+            if urduMarks * 100 >= arabic * 2 || words(LanguageLexicon.ur) > max(words(LanguageLexicon.fa), words(LanguageLexicon.ar)) {
                 return (LanguageLexicon.ur, arabic)
             }
-            if persianMarks > arabicMarks || words[LanguageLexicon.fa] > words[LanguageLexicon.ar] + 1 {
+            if persianMarks > arabicMarks || words(LanguageLexicon.fa) > words(LanguageLexicon.ar) + 1 {
                 return (LanguageLexicon.fa, arabic)
             }
             return (LanguageLexicon.ar, arabic)
         }
         if cyrillic * 2 >= letters { return (LanguageLexicon.ru, cyrillic) }
         var best = LanguageLexicon.en, bestVotes = 0
-        for language in LanguageLexicon.latinLanguages where words[language] > bestVotes {
+        for language in LanguageLexicon.latinLanguages where words(language) > bestVotes {
             best = language
-            bestVotes = words[language]
+            bestVotes = words(language)
         }
         return (best, latin)
-    }
-
-    /// Per language, how many of the line's first words are among its most frequent words.
-    private func wordVotes(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> [Int] {
-        var votes = [Int](repeating: 0, count: LanguageLexicon.languages.count)
-        var index = start
-        var seen = 0
-        while index < end && seen < 40 {
-            while index < end, isSeparator(bytes[index]) { index += 1 }
-            let wordStart = index
-            while index < end, !isSeparator(bytes[index]) { index += 1 }
-            guard index > wordStart else { continue }
-            seen += 1
-            guard index - wordStart <= 16, let mask = lexicon.words[ByteKey.hash(bytes, wordStart, index)] else { continue }
-            for language in 0..<votes.count where mask & (1 << language) != 0 { votes[language] += 1 }
-        }
-        return votes
-    }
-
-    @inline(__always)
-    private func isSeparator(_ byte: UInt8) -> Bool {
-        byte < 0x80 && !((byte | 0x20) >= 97 && (byte | 0x20) <= 122) && byte != 0x27
     }
 }

@@ -14,11 +14,29 @@ public enum SentenceSplitter {
         "u.s", "u.n", "u.k", "e.g", "i.e", "a.m", "p.m", "d.c", "ft", "mt",
     ]
 
+    /// The abbreviations packed into integers (one byte per letter), so that a look-up builds no `String`.
+    static let packedAbbreviations: Set<UInt64> = Set(abbreviations.map { word in
+        word.utf8.reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+    })
+
     public static func split(_ bytes: [UInt8]) -> [Range<Int>] {
+        bytes.withUnsafeBufferPointer { split($0) }
+    }
+
+    /// Whether any byte of `word` equals the byte repeated in `pattern` (lowest flagged byte is exact).
+    @inline(__always)
+    private static func matches(_ word: UInt64, _ pattern: UInt64) -> UInt64 {
+        let value = word ^ pattern
+        return (value &- 0x0101_0101_0101_0101) & ~value & 0x8080_8080_8080_8080
+    }
+
+    static func split(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         var sentences: [Range<Int>] = []
+        sentences.reserveCapacity(bytes.count / 100 + 4)
         var start = 0
         var index = 0
         let count = bytes.count
+        guard let base = bytes.baseAddress else { return [] }
 
         func emit(_ end: Int) {
             var lower = start, upper = end
@@ -28,6 +46,14 @@ public enum SentenceSplitter {
         }
 
         while index < count {
+            // Skip eight bytes at a time while none is a line break or terminator.
+            if index + 8 <= count {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                let found = matches(word, 0x0A0A_0A0A_0A0A_0A0A) | matches(word, 0x2E2E_2E2E_2E2E_2E2E)
+                    | matches(word, 0x2121_2121_2121_2121) | matches(word, 0x3F3F_3F3F_3F3F_3F3F)
+                if found == 0 { index += 8; continue }
+                index += found.trailingZeroBitCount >> 3
+            }
             let byte = bytes[index]
             if byte == 0x0A {
                 emit(index)
@@ -99,7 +125,7 @@ public enum SentenceSplitter {
             || byte == UInt8(ascii: "'") || byte == UInt8(ascii: "(") || byte == UInt8(ascii: "[") || byte >= 0xC0
     }
 
-    static func isAbbreviation(_ bytes: [UInt8], periodAt index: Int) -> Bool {
+    static func isAbbreviation(_ bytes: UnsafeBufferPointer<UInt8>, periodAt index: Int) -> Bool {
         var lower = index
         while lower > 0 {
             let byte = bytes[lower - 1]
@@ -108,9 +134,13 @@ public enum SentenceSplitter {
             lower -= 1
         }
         guard lower < index else { return false }
-        let word = bytes[lower..<index]
-        if word.count == 1, let first = word.first, first >= 65, first <= 90 { return true }  // an initial: "J. Smith"
-        let lowered = String(decoding: word.map { ($0 >= 65 && $0 <= 90) ? $0 | 0x20 : $0 }, as: UTF8.self)
-        return abbreviations.contains(lowered)
+        if index - lower == 1, bytes[lower] >= 65, bytes[lower] <= 90 { return true }  // an initial: "J. Smith"
+        guard index - lower <= 8 else { return false }
+        var packed: UInt64 = 0
+        for position in lower..<index {
+            let byte = bytes[position]
+            packed = packed << 8 | UInt64((byte >= 65 && byte <= 90) ? byte | 0x20 : byte)
+        }
+        return packedAbbreviations.contains(packed)
     }
 }
