@@ -4,6 +4,12 @@ import DossierModel
 import DossierStore
 import Foundation
 
+/// An article made ready for the store, or one whose outcome is already known (a body stored before).
+public enum PreparedArticle: Sendable {
+    case record(ArticleRecord)
+    case known(IngestOutcome)
+}
+
 /// The one ingest path, shared by `dossier ingest`, seeding and `POST /v1/articles`: article → extraction →
 /// one store transaction.
 public struct Ingestor: Sendable {
@@ -18,6 +24,17 @@ public struct Ingestor: Sendable {
     /// Ingests a JSON record. Without an id, a body already stored answers the existing article (`unchanged`);
     /// otherwise the id comes from the content hash.
     public func ingest(_ input: ArticleInput, origin: String = "request", line: Int? = nil) throws -> IngestOutcome {
+        try store(prepare(input, origin: origin, line: line), origin: origin, line: line)
+    }
+
+    /// Ingests a parsed article under its id.
+    public func ingest(_ article: ArticleText, origin: String, line: Int? = nil) throws -> IngestOutcome {
+        try store(prepare(article), origin: origin, line: line)
+    }
+
+    /// Validates a JSON record, settles its id and runs extraction; a body already stored under no given id is
+    /// answered at once.
+    public func prepare(_ input: ArticleInput, origin: String, line: Int?) throws -> PreparedArticle {
         let body = ArticleTextParser.cleanBody(input.body)
         guard !body.isEmpty else { throw IngestError(file: origin, line: line, reason: .invalidField(name: "body", problem: "is empty")) }
         let hash = Ingestor.contentHash(body)
@@ -29,22 +46,30 @@ public struct Ingestor: Sendable {
             }
             id = given
         } else if let existing = try store.read({ try $0.scalar(String.self, sql: "SELECT id FROM articles WHERE content_hash = ? ORDER BY id LIMIT 1", arguments: [hash]) }) {
-            return IngestOutcome(articleID: existing, status: .unchanged)
+            return .known(IngestOutcome(articleID: existing, status: .unchanged))
         } else {
             id = "a" + String(hash.prefix(16))
         }
         let title = input.title.map { $0.trimmingWhitespace() }.flatMap { $0.isEmpty ? nil : $0 } ?? ArticleTextParser.title(of: body)
         let text = ArticleText(id: id, title: title, body: body, publishedAt: input.publishedAt, source: input.source, language: input.language)
-        return try ingest(text, contentHash: hash, origin: origin, line: line)
+        return .record(makeRecord(text, contentHash: hash))
     }
 
-    /// Ingests a parsed article under its id.
-    public func ingest(_ article: ArticleText, contentHash: String? = nil, origin: String, line: Int? = nil) throws -> IngestOutcome {
-        let record = makeRecord(article, contentHash: contentHash ?? Ingestor.contentHash(article.body))
-        do {
-            return IngestOutcome(articleID: article.id, status: try store.upsert(record))
-        } catch {
-            throw IngestError(file: origin, line: line, reason: .storage(String(describing: error)))
+    /// Runs extraction over a parsed article.
+    public func prepare(_ article: ArticleText) -> PreparedArticle {
+        .record(makeRecord(article, contentHash: Ingestor.contentHash(article.body)))
+    }
+
+    private func store(_ prepared: PreparedArticle, origin: String, line: Int?) throws -> IngestOutcome {
+        switch prepared {
+        case .known(let outcome):
+            return outcome
+        case .record(let record):
+            do {
+                return IngestOutcome(articleID: record.id, status: try store.upsert(record))
+            } catch {
+                throw IngestError(file: origin, line: line, reason: .storage(String(describing: error)))
+            }
         }
     }
 

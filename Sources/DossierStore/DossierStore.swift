@@ -57,6 +57,33 @@ public final class DossierStore: Sendable {
         }
     }
 
+    /// Stores several extracted articles in one transaction, each under its own savepoint: an article that fails
+    /// is rolled back alone and reported, the others land. One commit for many articles keeps bulk ingest off the
+    /// disk's sync path; each article still lands whole or not at all.
+    public func upsert(_ records: [ArticleRecord], now: Date = Date()) throws -> [Result<IngestStatus, StoreError>] {
+        try database.write { connection in
+            let writer = ArticleWriter(connection: connection, now: now)
+            var results: [Result<IngestStatus, StoreError>] = []
+            results.reserveCapacity(records.count)
+            var changed = false
+            for record in records {
+                try connection.execute(sql: "SAVEPOINT article")
+                do {
+                    let status = try writer.upsert(record)
+                    try connection.execute(sql: "RELEASE article")
+                    changed = changed || status != .unchanged
+                    results.append(.success(status))
+                } catch {
+                    try connection.execute(sql: "ROLLBACK TO article")
+                    try connection.execute(sql: "RELEASE article")
+                    results.append(.failure(error as? StoreError ?? .database(error as? SQLiteError ?? SQLiteError(code: 1, message: "\(error)"))))
+                }
+            }
+            if changed { try Meta.bumpDataVersion(connection) }
+            return results
+        }
+    }
+
     /// Deletes an article with its mentions and events; false when there was none with that id.
     @discardableResult
     public func deleteArticle(id: String) throws -> Bool {
