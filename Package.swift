@@ -98,7 +98,10 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["DossierCLI", "DossierStore", "SQLiteDB", "HTTPServer"]
+            dependencies: [
+                "DossierCLI", "DossierAPI", "DossierIngest", "DossierStore", "SQLiteDB", "HTTPServer",
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
     ]
 )
