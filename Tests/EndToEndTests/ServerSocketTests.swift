@@ -245,6 +245,9 @@ struct ServerSocketTests {
         let notAllowed = try client.request("PUT", "/v1/articles", body: Array("{}".utf8))
         #expect(notAllowed.status == 405)
         #expect(notAllowed.header("Allow")?.contains("POST") == true)
+        let query = try client.request("QUERY", "/healthz")
+        #expect(query.status == 405)
+        #expect(query.header("Allow") == "GET, HEAD, OPTIONS")
         #expect(try client.request("BREW", "/v1/articles").status == 501)
     }
 
