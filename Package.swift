@@ -94,7 +94,10 @@ let package = Package(
         .testTarget(name: "DossierIngestTests", dependencies: ["DossierIngest", "DossierStore", "DossierModel"]),
         .testTarget(
             name: "DossierAPITests",
-            dependencies: ["DossierAPI", "DossierStore", "DossierIngest", "HTTPServer", "DossierModel"]
+            dependencies: [
+                "DossierAPI", "DossierStore", "DossierIngest", "HTTPServer", "DossierModel",
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .testTarget(
             name: "EndToEndTests",
