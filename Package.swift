@@ -94,11 +94,17 @@ let package = Package(
         .testTarget(name: "DossierIngestTests", dependencies: ["DossierIngest", "DossierStore", "DossierModel"]),
         .testTarget(
             name: "DossierAPITests",
-            dependencies: ["DossierAPI", "DossierStore", "DossierIngest", "HTTPServer", "DossierModel"]
+            dependencies: [
+                "DossierAPI", "DossierStore", "DossierIngest", "HTTPServer", "DossierModel",
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["DossierCLI", "DossierStore", "SQLiteDB", "HTTPServer"]
+            dependencies: [
+                "DossierCLI", "DossierAPI", "DossierIngest", "DossierStore", "SQLiteDB", "HTTPServer",
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
     ]
 )

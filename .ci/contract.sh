@@ -6,12 +6,13 @@
 # not_a_server_error, response_schema_conformance, status_code_conformance, content_type_conformance.
 # Any failure fails the script. Bounded: a fixed number of examples per operation and a time limit.
 #
-# Environment: DOSSIER_CONTRACT_EXAMPLES (default 25), DOSSIER_CONTRACT_SERVE_ARGS (extra `serve` arguments).
+# Environment: DOSSIER_CONTRACT_EXAMPLES (default 50), DOSSIER_CONTRACT_SEED (default 1),
+# DOSSIER_CONTRACT_SERVE_ARGS (extra `serve` arguments).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
-EXAMPLES=${DOSSIER_CONTRACT_EXAMPLES:-25}
+EXAMPLES=${DOSSIER_CONTRACT_EXAMPLES:-50}
 WORK=$(mktemp -d)
 SERVER_PID=""
 
@@ -29,8 +30,24 @@ swift build --product dossier >"$WORK/build.log" 2>&1 || { tail -50 "$WORK/build
 BIN="$(swift build --show-bin-path)/dossier"
 
 echo "contract: installing openapi-spec-validator and schemathesis==4.32.5"
-python3 -m venv "$WORK/venv"
-"$WORK/venv/bin/pip" install --quiet --disable-pip-version-check 'schemathesis==4.32.5' openapi-spec-validator
+# A virtual environment of our own (no system packages touched). A fresh Debian lacks the venv module until
+# python3-venv is installed; as root (CI) it is installed non-interactively.
+if ! python3 -m venv "$WORK/venv" >"$WORK/venv.log" 2>&1; then
+    if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
+        rm -rf "$WORK/venv"
+        version=$(python3 -c 'import sys; print(f"{sys.version_info.major}.{sys.version_info.minor}")')
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -q "python$version-venv" </dev/null >"$WORK/apt.log" 2>&1 \
+            || DEBIAN_FRONTEND=noninteractive apt-get install -y -q python3-venv </dev/null >>"$WORK/apt.log" 2>&1 \
+            || { apt-get update -q </dev/null >>"$WORK/apt.log" 2>&1 \
+                 && DEBIAN_FRONTEND=noninteractive apt-get install -y -q python3-venv </dev/null >>"$WORK/apt.log" 2>&1; } \
+            || { tail -20 "$WORK/apt.log"; exit 1; }
+        python3 -m venv "$WORK/venv"
+    else
+        cat "$WORK/venv.log"; echo "contract: python3 -m venv failed (install python3-venv)"; exit 1
+    fi
+fi
+"$WORK/venv/bin/python" -m pip install --quiet --disable-pip-version-check --no-input \
+    'schemathesis==4.32.5' openapi-spec-validator </dev/null
 
 PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
 BASE="http://127.0.0.1:$PORT"
@@ -62,15 +79,16 @@ echo "contract: validating /openapi.json"
 
 echo "contract: schemathesis ($EXAMPLES examples per operation)"
 status=0
-timeout 330 "$WORK/venv/bin/schemathesis" run "$BASE/openapi.json" \
+# From the work folder, so schemathesis' and hypothesis' own files stay out of the repository.
+(cd "$WORK" && timeout 330 "$WORK/venv/bin/schemathesis" run "$BASE/openapi.json" \
     --url "$BASE" \
     --phases examples,coverage,fuzzing,stateful \
     --checks not_a_server_error,response_schema_conformance,status_code_conformance,content_type_conformance \
     --max-examples "$EXAMPLES" \
     --request-timeout 10 \
     --header "Authorization: Bearer $TOKEN" \
-    --seed 1 \
-    --no-color || status=$?
+    --seed "${DOSSIER_CONTRACT_SEED:-1}" \
+    --no-color </dev/null) || status=$?
 if [[ $status -ne 0 ]]; then
     echo "contract: FAILED (schemathesis exit $status); server log tail:"
     tail -30 "$WORK/server.log"

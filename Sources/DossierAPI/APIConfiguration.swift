@@ -15,7 +15,7 @@ public struct APIConfiguration: Sendable {
         apiToken: String? = nil,
         corsOrigins: [String]? = nil,
         maxBodyBytes: Int = 1 << 20,
-        responseCacheBytes: Int = 32 << 20,
+        responseCacheBytes: Int = 16 << 20,
         gzip: (@Sendable ([UInt8]) -> [UInt8]?)? = nil
     ) {
         self.apiToken = apiToken
@@ -25,7 +25,8 @@ public struct APIConfiguration: Sendable {
         self.gzip = gzip
     }
 
-    /// `DOSSIER_API_TOKEN` (empty means none) and `DOSSIER_CORS_ORIGINS` (comma-separated; empty or `*` means any).
+    /// `DOSSIER_API_TOKEN` (empty means none), `DOSSIER_CORS_ORIGINS` (comma-separated; empty or `*` means any) and
+    /// `DOSSIER_RESPONSE_CACHE_BYTES` (the response cache budget; 0 turns the cache off).
     public static func fromEnvironment(_ environment: [String: String]) -> APIConfiguration {
         var configuration = APIConfiguration()
         if let token = environment["DOSSIER_API_TOKEN"]?.trimmingSpaces, !token.isEmpty {
@@ -34,6 +35,9 @@ public struct APIConfiguration: Sendable {
         if let origins = environment["DOSSIER_CORS_ORIGINS"] {
             let list = origins.split(separator: ",").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
             configuration.corsOrigins = list.isEmpty || list.contains("*") ? nil : list
+        }
+        if let text = environment["DOSSIER_RESPONSE_CACHE_BYTES"]?.trimmingSpaces, let bytes = Int(text), bytes >= 0 {
+            configuration.responseCacheBytes = bytes
         }
         return configuration
     }

@@ -3,11 +3,14 @@ import DossierStore
 
 /// `paths` of the OpenAPI document, one entry per route of `RouteTable`.
 enum OpenAPIPaths {
-    static func parameter(_ name: String, in location: String = "query", _ schema: JSON, _ description: String, required: Bool = false) -> JSON {
-        .object([
+    static func parameter(_ name: String, in location: String = "query", _ schema: JSON, _ description: String,
+                          required: Bool = false, example: JSON? = nil) -> JSON {
+        var members: [(String, JSON)] = [
             ("name", .string(name)), ("in", .string(location)), ("required", .bool(required)),
             ("description", .string(description)), ("schema", schema),
-        ])
+        ]
+        if let example { members.append(("example", example)) }
+        return .object(members)
     }
 
     static func limit(default value: Int, maximum: Int) -> JSON {
@@ -17,7 +20,11 @@ enum OpenAPIPaths {
 
     static let cursor = parameter("cursor", Schema.string, "The previous page's `nextCursor`; a cursor not issued by this server for these filters is a 400.")
     static let date = Schema.type("string", [("format", .string("date")), ("pattern", .string("^[0-9]{4}-[0-9]{2}-[0-9]{2}$"))])
-    static let id = parameter("id", in: "path", Schema.type("string", [("minLength", .int(1))]), "The public id.", required: true)
+    /// Examples name articles and entities of the default seeds.
+    static let articleID = parameter("id", in: "path", Schema.type("string", [("minLength", .int(1))]), "The article's id.",
+                                     required: true, example: .string("000_06c42b9a60775aa6"))
+    static let entityID = parameter("id", in: "path", Schema.type("string", [("minLength", .int(1))]), "The entity's id.",
+                                    required: true, example: .string("iran"))
     static let identifier = Schema.type("string", [("minLength", .int(1)), ("maxLength", .int(256))])
 
     static func json(_ schema: JSON, _ description: String, headers: [(String, JSON)] = []) -> JSON {
@@ -76,7 +83,8 @@ enum OpenAPIPaths {
             ("/v1/articles", .object([
                 ("get", get("listArticles", "Articles, newest first (by relevance with q)", parameters: [
                     parameter("q", Schema.type("string", [("maxLength", .int(FullTextQuery.maximumLength))]),
-                              "Full-text query: words, \"phrases\", prefix*, AND, OR, NOT, parentheses; malformed is a 400. Empty is ignored."),
+                              "Full-text query: words, \"phrases\", prefix*, AND, OR, NOT, parentheses; malformed is a 400. Empty is ignored.",
+                              example: .string("Khamenei OR militia*")),
                     parameter("entity", identifier, "Only articles naming this entity."),
                     parameter("from", date, "publishedAt on or after this day; undated articles are left out."),
                     parameter("to", date, "publishedAt on or before this day; undated articles are left out."),
@@ -89,7 +97,15 @@ enum OpenAPIPaths {
                     ("security", .array([.object([("bearerAuth", .array([]))])])),
                     ("requestBody", .object([
                         ("required", .bool(true)),
-                        ("content", .object([("application/json", .object([("schema", Schema.ref("ArticleInput"))]))])),
+                        ("content", .object([("application/json", .object([
+                            ("schema", Schema.ref("ArticleInput")),
+                            ("example", .object([
+                                ("id", .string("example-article")),
+                                ("body", .string("Talks in Geneva\n\nDiplomats met in Geneva on 3 March 2026 to discuss sanctions on Iran.")),
+                                ("publishedAt", .string("2026-03-04")),
+                                ("source", .string("Example Wire")),
+                            ])),
+                        ]))])),
                     ])),
                     ("responses", .object([
                         ("200", json(Schema.ref("Article"), "Updated or unchanged: the article, with `status`.")),
@@ -105,7 +121,7 @@ enum OpenAPIPaths {
                 ])),
             ])),
             ("/v1/articles/{id}", .object([
-                ("parameters", .array([id])),
+                ("parameters", .array([articleID])),
                 ("get", get("getArticle", "One article, whole", parameters: [], responses: itemResponses("Article", "The article."))),
                 ("delete", .object([
                     ("operationId", .string("deleteArticle")),
@@ -128,11 +144,11 @@ enum OpenAPIPaths {
                 ], responses: readResponses("EntityList", "A page of entities."))),
             ])),
             ("/v1/entities/{id}", .object([
-                ("parameters", .array([id])),
+                ("parameters", .array([entityID])),
                 ("get", get("getEntity", "One entity, whole", parameters: [], responses: itemResponses("Entity", "The entity."))),
             ])),
             ("/v1/entities/{id}/timeline", .object([
-                ("parameters", .array([id])),
+                ("parameters", .array([entityID])),
                 ("get", get("getEntityTimeline", "The resolved events naming this entity", parameters: timelineParameters,
                             responses: itemResponses("EventList", "A page of events."))),
             ])),

@@ -18,9 +18,12 @@ public struct HTTPMethod: RawRepresentable, Hashable, Sendable, CustomStringConv
     public static let options = HTTPMethod(rawValue: "OPTIONS")
     public static let trace = HTTPMethod(rawValue: "TRACE")
     public static let connect = HTTPMethod(rawValue: "CONNECT")
+    /// The safe method with a body (IETF draft-ietf-httpbis-safe-method-w-body, in the IANA method registry).
+    /// Known, so that a route which does not allow it answers 405 with `Allow` rather than 501.
+    public static let query = HTTPMethod(rawValue: "QUERY")
 
-    /// The methods of RFC 9110 §9 plus PATCH (RFC 5789). Methods are case-sensitive: `get` is not GET.
-    public static let standard: [HTTPMethod] = [.get, .head, .post, .put, .patch, .delete, .options, .trace, .connect]
+    /// The methods of RFC 9110 §9 plus PATCH (RFC 5789) and QUERY. Methods are case-sensitive: `get` is not GET.
+    public static let standard: [HTTPMethod] = [.get, .head, .post, .put, .patch, .delete, .options, .trace, .connect, .query]
 
     public var isStandard: Bool { HTTPMethod.standard.contains(self) }
 

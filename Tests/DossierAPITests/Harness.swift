@@ -4,7 +4,12 @@ import DossierModel
 import DossierStore
 import Foundation
 import HTTPServer
+import Logging
 import SQLiteDB
+
+enum HarnessError: Error {
+    case seeding(String)
+}
 
 /// Writes through the fixture's raw SQL, with the Ingestor's outcomes (created, updated, unchanged).
 struct FixtureWriter: ArticleWriting {
@@ -35,14 +40,32 @@ final class Harness: @unchecked Sendable {
     let router: DossierRouter
     let readiness = Readiness(ready: true)
 
-    init(token: String? = "secret-token", corsOrigins: [String]? = nil, samples: Bool = true,
+    /// The repository's `seeds/` folder.
+    static let seedsFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("seeds").path
+
+    /// - Parameters:
+    ///   - samples: fill the database with the raw-SQL samples (exact control of dates, mentions and events).
+    ///   - seeded: instead, ingest the repository's seeds through `Seeder` (the real ingest path) and write through
+    ///     `IngestorWriter`, as the served API does.
+    init(token: String? = "secret-token", corsOrigins: [String]? = nil, samples: Bool = true, seeded: Bool = false,
          gzip: (@Sendable ([UInt8]) -> [UInt8]?)? = nil) throws {
         fixture = try Fixture()
-        if samples { try fixture.insertSamples() }
+        let writer: any ArticleWriting
+        if seeded {
+            let (outcome, _) = try Seeder(store: fixture.store).seedIfNeeded(folder: Self.seedsFolder)
+            guard case .seeded(_, 0) = outcome else { throw HarnessError.seeding("\(outcome)") }
+            writer = IngestorWriter(store: fixture.store)
+        } else {
+            if samples { try fixture.insertSamples() }
+            writer = FixtureWriter(store: fixture.store)
+        }
+        var quiet = Logger(label: "dossier.access")
+        quiet.logLevel = .warning
         router = makeRouter(
             store: fixture.store,
             configuration: APIConfiguration(apiToken: token, corsOrigins: corsOrigins, maxBodyBytes: 64 * 1024, gzip: gzip),
-            readiness: readiness, writer: FixtureWriter(store: fixture.store))
+            readiness: readiness, writer: writer, logger: quiet)
     }
 
     func request(_ method: HTTPMethod, _ target: String, headers: [(String, String)] = [], body: [UInt8] = []) -> HTTPResponse {

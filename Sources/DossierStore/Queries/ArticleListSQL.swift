@@ -13,6 +13,12 @@ public enum ArticleListSQL {
         WHERE m.article_rowid = ? ORDER BY m.start, m."end" DESC
         """
     static let events = "SELECT \(EventRecord.columns) FROM events ev WHERE ev.article_rowid = ? ORDER BY ev.span_start, ev.rowid"
+    /// The entities named by each event of one article, ordered per event as `TimelineSQL.eventEntities`.
+    static let eventEntities = """
+        SELECT ee.event_rowid AS event_rowid, e.id AS entity_id, e.name AS entity_name, e.type AS entity_type \
+        FROM events ev JOIN event_entities ee ON ee.event_rowid = ev.rowid JOIN entities e ON e.rowid = ee.entity_rowid \
+        WHERE ev.article_rowid = ? ORDER BY ee.event_rowid, e.name, e.id
+        """
     static let snippet = """
         SELECT snippet(articles_fts, -1, char(2), char(3), '…', 24) FROM articles_fts WHERE articles_fts MATCH ? AND rowid = ?
         """
@@ -134,7 +140,7 @@ public enum ArticleListSQL {
 
     /// Every statement the article queries can run, for the query-plan test.
     public static var allStatements: [String] {
-        var statements = [byID, byRowID, mentions, events, snippet]
+        var statements = [byID, byRowID, mentions, events, eventEntities, snippet]
         for shape in Shape.allCases {
             for segment in Segment.allCases { statements.append(list(shape, segment)) }
             statements.append(search(shape, keyed: false))

@@ -57,9 +57,14 @@ public struct ArticleQueries {
 
     func events(articleRowID: Int64) throws -> [EventRecord] {
         var events = try connection.fetch(EventRecord.self, sql: ArticleListSQL.events, arguments: [articleRowID])
-        let timeline = TimelineQueries(connection)
+        guard !events.isEmpty else { return events }
+        // The entities of all the article's events in one statement (not one per event).
+        var entitiesByEvent: [Int64: [EntityReference]] = [:]
+        for row in try connection.rows(sql: ArticleListSQL.eventEntities, arguments: [articleRowID]) {
+            entitiesByEvent[try row.get("event_rowid"), default: []].append(try EntityReference(row: row))
+        }
         for index in events.indices {
-            events[index].entities = try timeline.entities(eventRowID: events[index].rowID)
+            events[index].entities = entitiesByEvent[events[index].rowID] ?? []
         }
         return events
     }

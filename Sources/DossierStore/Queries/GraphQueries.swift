@@ -92,9 +92,12 @@ public enum GraphSQL {
     }
 
     /// Arguments: node rowids as a JSON array (twice), minWeight.
+    ///
+    /// One range scan of the primary key per node (`entity_a`), each row's `entity_b` tested against the node set
+    /// (the unary `+` keeps the planner from turning the pair into nodes² point lookups, ~3× slower at 500 nodes).
     static let edges = """
         SELECT entity_a, entity_b, weight FROM cooccurrences \
-        WHERE entity_a IN (SELECT value FROM json_each(?)) AND entity_b IN (SELECT value FROM json_each(?)) AND weight >= ?
+        WHERE entity_a IN (SELECT value FROM json_each(?)) AND +entity_b IN (SELECT value FROM json_each(?)) AND weight >= ?
         """
 
     public static var allStatements: [String] {

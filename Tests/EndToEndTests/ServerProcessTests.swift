@@ -1,0 +1,61 @@
+import Foundation
+import Glibc
+import Testing
+
+@Suite("dossier serve as a process")
+struct ServerProcessTests {
+    /// Reads what `handle` has written until `line` shows up or `seconds` pass; returns everything read.
+    static func readUntil(_ handle: FileHandle, contains marker: String, seconds: Double) -> String {
+        var collected: [UInt8] = []
+        let deadline = Date().addingTimeInterval(seconds)
+        let fd = handle.fileDescriptor
+        while Date() < deadline {
+            var descriptor = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+            guard poll(&descriptor, 1, 100) >= 0 else { break }
+            if descriptor.revents == 0 { continue }
+            var chunk = [UInt8](repeating: 0, count: 4096)
+            let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if count <= 0 { break }
+            collected += chunk[0..<count]
+            if String(decoding: collected, as: UTF8.self).contains(marker) { break }
+        }
+        return String(decoding: collected, as: UTF8.self)
+    }
+
+    @Test("serve --port 0 prints the address, becomes ready, and exits 0 on SIGTERM")
+    func serveLifecycle() throws {
+        let folder = try TemporaryDirectory()
+        let seeds = DossierProcess.packageRoot.appendingPathComponent("seeds").path
+        let process = DossierProcess.makeProcess([
+            "serve", "--db", folder.path("dossier.sqlite"), "--host", "127.0.0.1", "--port", "0", "--seeds", seeds,
+        ])
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer { if process.isRunning { kill(process.processIdentifier, SIGKILL); process.waitUntilExit() } }
+
+        let printed = Self.readUntil(out.fileHandleForReading, contains: "\n", seconds: 60)
+        let line = try #require(printed.split(separator: "\n").first { $0.hasPrefix("listening on 127.0.0.1:") })
+        let port = try #require(Int(line.split(separator: ":").last ?? ""))
+        #expect(port > 0)
+
+        var readyStatus = 0
+        let ready = DossierProcess.waitUntil(seconds: 120) {
+            readyStatus = (try? WireClient(port: port).get("/readyz").status) ?? 0
+            return readyStatus == 200
+        }
+        #expect(ready, "last /readyz status \(readyStatus)")
+        let client = try WireClient(port: port)
+        #expect(try client.get("/healthz").status == 200)
+        #expect(try client.get("/v1/articles").ids.count == 3)
+
+        kill(process.processIdentifier, SIGTERM)
+        let exited = DossierProcess.waitUntil(seconds: 30) { !process.isRunning }
+        #expect(exited)
+        if exited {
+            #expect(process.terminationReason == .exit)
+            #expect(process.terminationStatus == 0)
+        }
+    }
+}
