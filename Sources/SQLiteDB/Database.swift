@@ -19,7 +19,9 @@ public final class Database: Sendable {
     /// - Parameter readerCount: read connections to pool (they are opened lazily).
     public init(path: String, readerCount: Int = 4, busyTimeoutMilliseconds: Int32 = 5_000) throws {
         self.path = path
-        let writerConnection = try Connection(path: path, options: .init(readOnly: false, busyTimeoutMilliseconds: busyTimeoutMilliseconds))
+        // The writer gets a larger page cache: bulk ingest touches many index pages per transaction.
+        let writerConnection = try Connection(
+            path: path, options: .init(readOnly: false, busyTimeoutMilliseconds: busyTimeoutMilliseconds, cacheKiB: 32_768))
         self.writer = ConnectionBox(writerConnection)
         self.readers = Mutex([])
         self.readerSlots = DispatchSemaphore(value: max(1, readerCount))
