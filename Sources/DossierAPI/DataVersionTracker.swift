@@ -16,14 +16,39 @@ final class DataVersionTracker: Sendable {
 
     private let path: String
     private let state: Mutex<State>
+    /// The last version read and when (monotonic nanoseconds), for the lock-free fast path.
+    private let lastVersion = Atomic<Int>(Int.min)
+    private let lastCheck = Atomic<UInt64>(0)
+    /// How long a version read stays fresh. Every request would otherwise serialise on one SQLite call; a
+    /// commit by another process is seen at most this much later, and this server's own writes call
+    /// `invalidate()`.
+    static let freshnessNanoseconds: UInt64 = 1_000_000
 
     init(path: String) {
         self.path = path
         self.state = Mutex(State())
     }
 
+    /// Forgets the cached version so the next `current()` asks SQLite (after a write by this process).
+    func invalidate() {
+        lastCheck.store(0, ordering: .releasing)
+    }
+
     /// The data version now; on any error, a value that matches no cache entry (so nothing stale is served).
     func current() -> Int {
+        let now = DispatchTime.now().uptimeNanoseconds
+        let checked = lastCheck.load(ordering: .acquiring)
+        if checked != 0, now &- checked < Self.freshnessNanoseconds {
+            let version = lastVersion.load(ordering: .acquiring)
+            if version != Int.min { return version }
+        }
+        let version = probe()
+        lastVersion.store(version == -1 ? Int.min : version, ordering: .releasing)
+        lastCheck.store(version == -1 ? 0 : now, ordering: .releasing)
+        return version
+    }
+
+    private func probe() -> Int {
         state.withLock { state in
             do {
                 if state.probe == nil {

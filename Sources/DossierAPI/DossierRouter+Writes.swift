@@ -34,6 +34,7 @@ extension DossierRouter {
             // The same record rules as `.json` files: `{id?, title?, body, publishedAt? (date or instant), source?, language?}`.
             let input = try ArticleJSON.decode(Data(request.body), file: "request body", line: nil).get()
             outcome = try writer.ingest(input)
+            versions.invalidate()
         } catch let error as IngestError {
             switch error.reason {
             case .invalidField(let name, let problem):
@@ -61,7 +62,9 @@ extension DossierRouter {
 
     func deleteArticle(id: String, request: HTTPRequest) throws -> HTTPResponse {
         try authorize(request)
-        guard try writer.deleteArticle(id: id) else { throw APIError.notFound("no article with id \(id)") }
+        let deleted = try writer.deleteArticle(id: id)
+        versions.invalidate()
+        guard deleted else { throw APIError.notFound("no article with id \(id)") }
         var response = HTTPResponse(status: .noContent)
         response.headers.add(name: "Cache-Control", value: "no-store")
         return response

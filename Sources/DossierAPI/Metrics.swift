@@ -15,6 +15,12 @@ final class Metrics: Sendable {
         var buckets = [Int](repeating: 0, count: Metrics.bucketBounds.count)
         var count = 0
         var sum = 0.0
+
+        mutating func record(_ seconds: Double) {
+            for (index, bound) in Metrics.bucketBounds.enumerated() where seconds <= bound { buckets[index] += 1 }
+            count += 1
+            sum += seconds
+        }
     }
 
     private struct State {
@@ -29,11 +35,8 @@ final class Metrics: Sendable {
     func record(route: String, method: String, status: Int, seconds: Double) {
         state.withLock { state in
             state.requests[RequestKey(route: route, method: method, status: status), default: 0] += 1
-            var histogram = state.latency[route] ?? Histogram()
-            for (index, bound) in Metrics.bucketBounds.enumerated() where seconds <= bound { histogram.buckets[index] += 1 }
-            histogram.count += 1
-            histogram.sum += seconds
-            state.latency[route] = histogram
+            // Mutated in place: copying the histogram out and back would copy its buckets on every request.
+            state.latency[route, default: Histogram()].record(seconds)
         }
     }
 
