@@ -79,7 +79,13 @@ let package = Package(
         ),
 
         // Tests: one target per module, plus end-to-end tests against the real binary and sockets.
-        .testTarget(name: "SQLiteDBTests", dependencies: ["SQLiteDB"]),
+        // Shared test helpers (temporary folders, a database filled with raw SQL) live in one support target.
+        .target(
+            name: "DossierTestSupport",
+            dependencies: ["DossierModel", "DossierStore", "SQLiteDB"],
+            path: "Tests/DossierTestSupport"
+        ),
+        .testTarget(name: "SQLiteDBTests", dependencies: ["DossierTestSupport", "SQLiteDB"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
         .testTarget(name: "DossierModelTests", dependencies: ["DossierModel"]),
         .testTarget(
@@ -90,18 +96,18 @@ let package = Package(
             ],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "DossierStoreTests", dependencies: ["DossierStore", "SQLiteDB", "DossierModel"]),
-        .testTarget(name: "DossierIngestTests", dependencies: ["DossierIngest", "DossierStore", "DossierModel"]),
+        .testTarget(name: "DossierStoreTests", dependencies: ["DossierTestSupport", "DossierStore", "SQLiteDB", "DossierModel"]),
+        .testTarget(name: "DossierIngestTests", dependencies: ["DossierTestSupport", "DossierIngest", "DossierStore", "DossierModel"]),
         .testTarget(
             name: "DossierAPITests",
-            dependencies: [
+            dependencies: ["DossierTestSupport", 
                 "DossierAPI", "DossierStore", "DossierIngest", "HTTPServer", "DossierModel",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: [
+            dependencies: ["DossierTestSupport", 
                 "DossierCLI", "DossierAPI", "DossierIngest", "DossierStore", "SQLiteDB", "HTTPServer",
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -1,3 +1,4 @@
+import DossierTestSupport
 import DossierModel
 import DossierStore
 import Foundation

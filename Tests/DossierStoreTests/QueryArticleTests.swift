@@ -1,3 +1,4 @@
+import DossierTestSupport
 import DossierModel
 import DossierStore
 import Testing
@@ -6,7 +7,7 @@ import Testing
 struct QueryArticleTests {
     @Test("lists by publishedAt newest, ingestedAt newest, id; undated last")
     func order() throws {
-        let fixture = try QueryFixture()
+        let fixture = try Fixture()
         try fixture.insertSamples()
         let page = try fixture.store.read { try ArticleQueries($0).list(filter: ArticleFilter(), after: nil, limit: 10) }
         #expect(page.items.map(\.id) == ["a2", "a3", "a1", "a4"])
@@ -23,7 +24,7 @@ struct QueryArticleTests {
         (ArticleFilter(entityID: "nobody"), []),
     ])
     func paging(filter: ArticleFilter, expected: [String]) throws {
-        let fixture = try QueryFixture()
+        let fixture = try Fixture()
         try fixture.insertSamples()
         var seen: [String] = []
         var key: ArticleDateKey?
@@ -38,7 +39,7 @@ struct QueryArticleTests {
 
     @Test("full-text search ranks, filters and snippets with UTF-16 highlights")
     func search() throws {
-        let fixture = try QueryFixture()
+        let fixture = try Fixture()
         try fixture.insertSamples()
         let query = try FullTextQuery.parse("protest*")
         let page = try fixture.store.read { try ArticleQueries($0).search(query, filter: ArticleFilter(), after: nil, limit: 10) }
@@ -68,7 +69,7 @@ struct QueryArticleTests {
 
     @Test("an article whole: mentions grouped by entity, by start, longer first; events with entities")
     func detail() throws {
-        let fixture = try QueryFixture()
+        let fixture = try Fixture()
         try fixture.insertSamples()
         let article = try #require(try fixture.store.read { try ArticleQueries($0).article(id: "a1") })
         #expect(article.body.hasPrefix("Protests in Tehran\n"))
@@ -86,7 +87,7 @@ struct QueryArticleTests {
 
     @Test("paging never repeats or skips while articles are added between pages")
     func stability() throws {
-        let fixture = try QueryFixture()
+        let fixture = try Fixture()
         for index in 0..<30 {
             try fixture.insert(.init(id: String(format: "p%02d", index), title: "T", body: "T\nbody",
                                      publishedAt: index % 7 == 0 ? nil : "2026-01-\(String(format: "%02d", 1 + index % 5))",

@@ -1,3 +1,4 @@
+import DossierTestSupport
 import DossierModel
 import DossierStore
 import Testing
@@ -6,7 +7,7 @@ import Testing
 struct QueryEntityTimelineGraphTests {
     @Test("entity whole: aliases, counts, first and last seen, recent articles, related")
     func entity() throws {
-        let fixture = try QueryFixture()
+        let fixture = try Fixture()
         try fixture.insertSamples()
         let iran = try #require(try fixture.store.read { try EntityQueries($0).entity(id: "iran") })
         #expect(iran.summary.mentionCount == 5)
@@ -20,7 +21,7 @@ struct QueryEntityTimelineGraphTests {
 
     @Test("entity lists: by mentions, by name, by type, by folded prefix of a name or alias, paged")
     func lists() throws {
-        let fixture = try QueryFixture()
+        let fixture = try Fixture()
         try fixture.insertSamples()
         func ids(_ filter: EntityFilter, _ sort: EntitySort) throws -> [String] {
             var all: [String] = []
@@ -53,7 +54,7 @@ struct QueryEntityTimelineGraphTests {
         (TimelineFilter(entityID: "iran", from: CalendarDate(iso: "2026-01-10")), ["a2-e1"]),
     ])
     func timeline(filter: TimelineFilter, expected: [String]) throws {
-        let fixture = try QueryFixture()
+        let fixture = try Fixture()
         try fixture.insertSamples()
         var all: [String] = []
         var key: TimelineKey?
@@ -68,7 +69,7 @@ struct QueryEntityTimelineGraphTests {
 
     @Test("graph: top entities with edges among them, or a neighbourhood")
     func graph() throws {
-        let fixture = try QueryFixture()
+        let fixture = try Fixture()
         try fixture.insertSamples()
         let whole = try #require(try fixture.store.read { try GraphQueries($0).graph(GraphFilter()) })
         #expect(Set(whole.nodes.map(\.entity.id)) == ["iran", "tehran", "un", "khamenei", "zurich"])

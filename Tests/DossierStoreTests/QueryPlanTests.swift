@@ -1,3 +1,4 @@
+import DossierTestSupport
 import DossierStore
 import Foundation
 import SQLiteDB
@@ -18,7 +19,7 @@ struct QueryPlanTests {
 
     @Test("every query of the API walks an index: no full table scan (FTS5 and json_each virtual tables aside)")
     func everyQueryUsesIndexes() throws {
-        let fixture = try QueryFixture()
+        let fixture = try Fixture()
         try fixture.insertSamples()
         var failures: [String] = []
         try fixture.store.read { db in

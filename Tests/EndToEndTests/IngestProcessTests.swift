@@ -1,3 +1,4 @@
+import DossierTestSupport
 import DossierStore
 import Foundation
 import SQLiteDB

@@ -1,3 +1,4 @@
+import DossierTestSupport
 import DossierAPI
 import DossierIngest
 import DossierStore

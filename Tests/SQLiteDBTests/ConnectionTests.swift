@@ -1,3 +1,4 @@
+import DossierTestSupport
 import Dispatch
 import Testing
 @testable import SQLiteDB

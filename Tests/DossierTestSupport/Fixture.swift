@@ -5,44 +5,82 @@ import SQLiteDB
 
 /// A real database file in a temporary directory, filled with raw SQL the way the writer fills it
 /// (counts, aliases, copied sort keys, co-occurrences), for query tests that do not depend on extraction.
-final class QueryFixture: @unchecked Sendable {
-    struct Mention {
-        var entity: String
-        var name: String
-        var type: String
-        var start: Int
-        var end: Int
-        var sentence: Int
+public final class Fixture: @unchecked Sendable {
+    public struct Mention {
+        public var entity: String
+        public var name: String
+        public var type: String
+        public var start: Int
+        public var end: Int
+        public var sentence: Int
+
+        public init(entity: String, name: String, type: String, start: Int, end: Int, sentence: Int) {
+            self.entity = entity
+            self.name = name
+            self.type = type
+            self.start = start
+            self.end = end
+            self.sentence = sentence
+        }
     }
 
-    struct Event {
-        var id: String
-        var start: String?
-        var end: String?
-        var precision: String
-        var text: String = "then"
-        var sentence: Int = 0
-        var summary: String = "A sentence."
-        var entities: [String] = []
+    public struct Event {
+        public var id: String
+        public var start: String?
+        public var end: String?
+        public var precision: String
+        public var text: String = "then"
+        public var sentence: Int = 0
+        public var summary: String = "A sentence."
+        public var entities: [String] = []
+
+        public init(
+            id: String, start: String?, end: String?, precision: String, text: String = "then", sentence: Int = 0,
+            summary: String = "A sentence.", entities: [String] = []
+        ) {
+            self.id = id
+            self.start = start
+            self.end = end
+            self.precision = precision
+            self.text = text
+            self.sentence = sentence
+            self.summary = summary
+            self.entities = entities
+        }
     }
 
-    struct Article {
-        var id: String
-        var title: String
-        var body: String
-        var publishedAt: String?
-        var ingestedAt: String = "2026-01-01T00:00:00Z"
-        var language: String = "en"
-        var source: String? = nil
-        var mentions: [Mention] = []
-        var events: [Event] = []
+    public struct Article {
+        public var id: String
+        public var title: String
+        public var body: String
+        public var publishedAt: String?
+        public var ingestedAt: String = "2026-01-01T00:00:00Z"
+        public var language: String = "en"
+        public var source: String? = nil
+        public var mentions: [Mention] = []
+        public var events: [Event] = []
+
+        public init(
+            id: String, title: String, body: String, publishedAt: String?, ingestedAt: String = "2026-01-01T00:00:00Z",
+            language: String = "en", source: String? = nil, mentions: [Mention] = [], events: [Event] = []
+        ) {
+            self.id = id
+            self.title = title
+            self.body = body
+            self.publishedAt = publishedAt
+            self.ingestedAt = ingestedAt
+            self.language = language
+            self.source = source
+            self.mentions = mentions
+            self.events = events
+        }
     }
 
-    let directory: URL
-    let path: String
-    let store: DossierStore
+    public let directory: URL
+    public let path: String
+    public let store: DossierStore
 
-    init() throws {
+    public init() throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         path = directory.appendingPathComponent("dossier.sqlite").path
@@ -55,7 +93,7 @@ final class QueryFixture: @unchecked Sendable {
 
     /// Mentions of `names` at each occurrence in `body` (all in sentence `sentence` unless the body has periods:
     /// the sentence index is the number of ". " before the mention).
-    static func mentions(in body: String, _ names: [(entity: String, name: String, type: String)]) -> [Mention] {
+    public static func mentions(in body: String, _ names: [(entity: String, name: String, type: String)]) -> [Mention] {
         let utf16 = Array(body.utf16)
         var result: [Mention] = []
         for entry in names {
@@ -77,11 +115,11 @@ final class QueryFixture: @unchecked Sendable {
         return result
     }
 
-    func insert(_ article: Article) throws {
+    public func insert(_ article: Article) throws {
         try store.write { db in try Self.insert(article, db) }
     }
 
-    static func insert(_ article: Article, _ db: Connection) throws {
+    public static func insert(_ article: Article, _ db: Connection) throws {
         let utf16 = Array(article.body.utf16)
         try db.execute(sql: """
             INSERT INTO articles (id, title, body, published_at, published_at_source, language, languages, source,
@@ -145,7 +183,7 @@ final class QueryFixture: @unchecked Sendable {
         }
     }
 
-    static func entityRow(_ id: String, _ name: String, _ type: String, _ db: Connection) throws -> Int64 {
+    public static func entityRow(_ id: String, _ name: String, _ type: String, _ db: Connection) throws -> Int64 {
         if let rowID = try db.scalar(Int64.self, sql: "SELECT rowid FROM entities WHERE id = ?", arguments: [id]) { return rowID }
         try db.execute(sql: "INSERT INTO entities (id, name, name_fold, type, canonical_key) VALUES (?, ?, ?, ?, ?)",
                        arguments: [id, name, TextFolding.fold(name), type, TextFolding.fold(name)])
@@ -157,7 +195,7 @@ final class QueryFixture: @unchecked Sendable {
 
     /// Deletes an article the way the writer does: cascades, then counts and co-occurrences subtracted,
     /// entities left with no mention removed.
-    static func delete(id: String, _ db: Connection) throws -> Bool {
+    public static func delete(id: String, _ db: Connection) throws -> Bool {
         guard let rowID = try db.scalar(Int64.self, sql: "SELECT rowid FROM articles WHERE id = ?", arguments: [id]) else { return false }
         for row in try db.rows(sql: "SELECT entity_a, entity_b, weight FROM article_cooccurrences WHERE article_rowid = ?", arguments: [rowID]) {
             try db.execute(sql: "UPDATE cooccurrences SET weight = weight - ? WHERE entity_a = ? AND entity_b = ?",
@@ -175,7 +213,7 @@ final class QueryFixture: @unchecked Sendable {
     }
 
     /// A small corpus: three dated articles, one undated, in two languages, with entities and events.
-    static func sampleArticles() -> [Article] {
+    public static func sampleArticles() -> [Article] {
         let names: [(entity: String, name: String, type: String)] = [
             ("iran", "Iran", "location"), ("khamenei", "Ali Khamenei", "person"), ("tehran", "Tehran", "location"),
             ("un", "United Nations", "organization"), ("zurich", "Zürich", "location"),
@@ -207,7 +245,7 @@ final class QueryFixture: @unchecked Sendable {
         ]
     }
 
-    func insertSamples() throws {
+    public func insertSamples() throws {
         for article in Self.sampleArticles() { try insert(article) }
     }
 }
