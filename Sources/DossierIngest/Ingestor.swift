@@ -88,12 +88,8 @@ public struct Ingestor: Sendable {
             id: article.id, title: article.title, body: article.body, publishedAt: publishedAt, publishedAtSource: source,
             language: language, languages: languages, source: article.source,
             wordCount: Ingestor.wordCount(article.body), contentHash: contentHash,
-            entities: result.entities.map {
-                ArticleRecord.Entity(name: $0.name, type: $0.type, canonicalKey: $0.canonicalKey, matchKeys: $0.matchKeys)
-            },
-            mentions: result.mentions.map {
-                ArticleRecord.Mention(entityIndex: $0.entityIndex, span: $0.span, text: $0.text, sentence: $0.sentenceIndex)
-            },
+            entities: result.entities,
+            mentions: result.mentions,
             events: result.events.map { event in
                 ArticleRecord.Event(
                     interval: event.interval, precision: event.precision, text: event.text, span: event.span,

@@ -16,10 +16,10 @@ private func record(
         id: id, title: "Title \(id)", body: body, publishedAt: published.flatMap { CalendarDate(iso: $0) },
         publishedAtSource: published == nil ? nil : .header, language: "en", languages: [LanguageShare(code: "en", share: 1)],
         source: nil, wordCount: 1, contentHash: "hash-\(body.hashValue)",
-        entities: entities.map { ArticleRecord.Entity(name: $0.0, type: $0.1, canonicalKey: $0.2, matchKeys: $0.3) },
+        entities: entities.map { ExtractedEntity(name: $0.0, type: $0.1, aliases: [$0.0], canonicalKey: $0.2, matchKeys: $0.3) },
         mentions: mentions.map { mention in
             defer { offset += 10 }
-            return ArticleRecord.Mention(entityIndex: mention.0, span: TextSpan(start: offset, end: offset + mention.1.utf16.count), text: mention.1, sentence: mention.2)
+            return ExtractedMention(entityIndex: mention.0, span: TextSpan(start: offset, end: offset + mention.1.utf16.count), text: mention.1, sentenceIndex: mention.2)
         },
         events: events.map { event in
             ArticleRecord.Event(

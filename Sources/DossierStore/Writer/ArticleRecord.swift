@@ -4,32 +4,6 @@ import DossierModel
 ///
 /// Built by the ingest pipeline; the store knows nothing of how it was extracted.
 public struct ArticleRecord: Sendable {
-    public struct Entity: Sendable, Hashable {
-        public var name: String
-        public var type: EntityType
-        public var canonicalKey: String
-        public var matchKeys: [String]
-        public init(name: String, type: EntityType, canonicalKey: String, matchKeys: [String]) {
-            self.name = name
-            self.type = type
-            self.canonicalKey = canonicalKey
-            self.matchKeys = matchKeys
-        }
-    }
-
-    public struct Mention: Sendable, Hashable {
-        public var entityIndex: Int
-        public var span: TextSpan
-        public var text: String
-        public var sentence: Int
-        public init(entityIndex: Int, span: TextSpan, text: String, sentence: Int) {
-            self.entityIndex = entityIndex
-            self.span = span
-            self.text = text
-            self.sentence = sentence
-        }
-    }
-
     public struct Event: Sendable, Hashable {
         public var interval: DayInterval?
         public var precision: DatePrecision
@@ -66,14 +40,14 @@ public struct ArticleRecord: Sendable {
     public var source: String?
     public var wordCount: Int
     public var contentHash: String
-    public var entities: [Entity]
-    public var mentions: [Mention]
+    public var entities: [ExtractedEntity]
+    public var mentions: [ExtractedMention]
     public var events: [Event]
 
     public init(
         id: String, title: String, body: String, publishedAt: CalendarDate?, publishedAtSource: PublishedAtSource?,
         language: String, languages: [LanguageShare], source: String?, wordCount: Int, contentHash: String,
-        entities: [Entity], mentions: [Mention], events: [Event]
+        entities: [ExtractedEntity], mentions: [ExtractedMention], events: [Event]
     ) {
         self.id = id
         self.title = title

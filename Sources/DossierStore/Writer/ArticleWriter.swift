@@ -96,10 +96,10 @@ public struct ArticleWriter {
             sql: "INSERT INTO mentions (article_rowid, entity_rowid, start, \"end\", text, sentence) VALUES (?, ?, ?, ?, ?, ?)")
         for mention in record.mentions where record.entities.indices.contains(mention.entityIndex) {
             let entityRowID = entityRowIDs[mention.entityIndex]
-            try insertMention.execute([articleRowID, entityRowID, mention.span.start, mention.span.end, mention.text, mention.sentence])
+            try insertMention.execute([articleRowID, entityRowID, mention.span.start, mention.span.end, mention.text, mention.sentenceIndex])
             mentionCounts[entityRowID, default: 0] += 1
             aliasCounts[AliasKey(entity: entityRowID, alias: mention.text), default: 0] += 1
-            sentenceEntities[mention.sentence, default: []].insert(entityRowID)
+            sentenceEntities[mention.sentenceIndex, default: []].insert(entityRowID)
         }
 
         let insertArticleEntity = try connection.cachedStatement(sql: """

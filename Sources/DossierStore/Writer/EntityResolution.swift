@@ -9,7 +9,7 @@ import SQLiteDB
 struct EntityResolution {
     let connection: Connection
 
-    func resolve(_ entity: ArticleRecord.Entity) throws -> Int64 {
+    func resolve(_ entity: ExtractedEntity) throws -> Int64 {
         if let rowID = try connection.scalar(
             Int64.self, sql: "SELECT rowid FROM entities WHERE type = ? AND canonical_key = ?",
             arguments: [entity.type.rawValue, entity.canonicalKey]) {
@@ -49,7 +49,7 @@ struct EntityResolution {
         return rowID
     }
 
-    private func addKeys(_ entity: ArticleRecord.Entity, to rowID: Int64) throws {
+    private func addKeys(_ entity: ExtractedEntity, to rowID: Int64) throws {
         let statement = try connection.cachedStatement(sql: "INSERT OR IGNORE INTO entity_keys (key, entity_rowid) VALUES (?, ?)")
         for key in Set([entity.canonicalKey] + entity.matchKeys) where !key.isEmpty {
             try statement.execute([key, rowID])
@@ -57,7 +57,7 @@ struct EntityResolution {
     }
 
     /// A URL-safe id from the name ("Ali Khamenei" → "ali-khamenei"), made unique with a numeric suffix.
-    private func uniqueID(for entity: ArticleRecord.Entity) throws -> String {
+    private func uniqueID(for entity: ExtractedEntity) throws -> String {
         var base = EntitySlug.make(entity.name)
         if base.isEmpty { base = EntitySlug.make(entity.canonicalKey) }
         if base.isEmpty { base = "\(entity.type.rawValue)-\(EntitySlug.shortHash(entity.canonicalKey))" }
