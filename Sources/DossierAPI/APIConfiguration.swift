@@ -11,6 +11,11 @@ public struct APIConfiguration: Sendable {
     /// Compresses a body for `Content-Encoding: gzip`; nil when no compressor is available.
     public var gzip: (@Sendable ([UInt8]) -> [UInt8]?)?
 
+    /// How long a read of the data version stays fresh. Every request would otherwise serialise on one SQLite
+    /// call; a commit by another process is seen at most this much later (this server's own writes are seen at
+    /// once), and cached answers are served without a handler thread only within it.
+    public var dataVersionFreshness: Duration = .milliseconds(1)
+
     public init(
         apiToken: String? = nil,
         corsOrigins: [String]? = nil,

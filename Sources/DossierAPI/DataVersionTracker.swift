@@ -19,14 +19,14 @@ final class DataVersionTracker: Sendable {
     /// The last version read and when (monotonic nanoseconds), for the lock-free fast path.
     private let lastVersion = Atomic<Int>(Int.min)
     private let lastCheck = Atomic<UInt64>(0)
-    /// How long a version read stays fresh. Every request would otherwise serialise on one SQLite call; a
-    /// commit by another process is seen at most this much later, and this server's own writes call
-    /// `invalidate()`.
-    static let freshnessNanoseconds: UInt64 = 1_000_000
+    /// How long a version read stays fresh (`APIConfiguration.dataVersionFreshness`).
+    private let freshnessNanoseconds: UInt64
 
-    init(path: String) {
+    init(path: String, freshness: Duration = .milliseconds(1)) {
         self.path = path
         self.state = Mutex(State())
+        let (seconds, attoseconds) = freshness.components
+        self.freshnessNanoseconds = UInt64(max(0, seconds)) * 1_000_000_000 + UInt64(max(0, attoseconds) / 1_000_000_000)
     }
 
     /// Forgets the cached version so the next `current()` asks SQLite (after a write by this process).
@@ -34,11 +34,19 @@ final class DataVersionTracker: Sendable {
         lastCheck.store(0, ordering: .releasing)
     }
 
+    /// The data version when the last read of it is still fresh, else nil; never touches SQLite or a lock.
+    func currentIfFresh() -> Int? {
+        let checked = lastCheck.load(ordering: .acquiring)
+        guard checked != 0, DispatchTime.now().uptimeNanoseconds &- checked < freshnessNanoseconds else { return nil }
+        let version = lastVersion.load(ordering: .acquiring)
+        return version == Int.min ? nil : version
+    }
+
     /// The data version now; on any error, a value that matches no cache entry (so nothing stale is served).
     func current() -> Int {
         let now = DispatchTime.now().uptimeNanoseconds
         let checked = lastCheck.load(ordering: .acquiring)
-        if checked != 0, now &- checked < Self.freshnessNanoseconds {
+        if checked != 0, now &- checked < freshnessNanoseconds {
             let version = lastVersion.load(ordering: .acquiring)
             if version != Int.min { return version }
         }

@@ -15,11 +15,22 @@ extension DossierRouter {
     /// Serves a GET under `/v1`: validated parameters, then the cached representation for the current data
     /// version or a fresh one, with a strong ETag per content encoding and `If-None-Match` → 304.
     func cachedRead(_ operation: Operation, parameters: PathParameters, request: HTTPRequest) throws -> HTTPResponse {
+        // Force-unwrapped safely: without `cachedOnly` every path returns a response.
+        try cachedRead(operation, parameters: parameters, request: request, cachedOnly: false)!
+    }
+
+    /// With `cachedOnly`, answers only from the cache and a fresh data version, never touching SQLite or
+    /// compressing (nil otherwise): the non-blocking path the server may take on its I/O queue.
+    func cachedRead(_ operation: Operation, parameters: PathParameters, request: HTTPRequest, cachedOnly: Bool) throws -> HTTPResponse? {
         let plan = try readPlan(operation, parameters: parameters, query: request.query)
         let key = operation.rawValue + "|" + plan.cacheKey
-        let version = versions.current()
         var representation: CachedRepresentation
-        if let hit = cache.lookup(key, version: version) {
+        if cachedOnly {
+            guard let version = versions.currentIfFresh(), let hit = cache.lookup(key, version: version) else { return nil }
+            if configuration.gzip != nil, Self.acceptsGzip(request.headers["Accept-Encoding"]), hit.gzip == nil { return nil }
+            metrics.recordCache(hit: true)
+            representation = hit
+        } else if let hit = cache.lookup(key, version: versions.current()) {
             metrics.recordCache(hit: true)
             representation = hit
         } else {

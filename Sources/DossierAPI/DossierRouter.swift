@@ -25,9 +25,22 @@ public final class DossierRouter: HTTPHandler {
         self.readiness = readiness
         self.writer = writer
         self.cache = ResponseCache(budget: configuration.responseCacheBytes)
-        self.versions = DataVersionTracker(path: store.database.path)
+        self.versions = DataVersionTracker(path: store.database.path, freshness: configuration.dataVersionFreshness)
         self.cursors = CursorCodec(keyHex: try? store.metaValue(Meta.cursorKeyKey))
         self.logger = logger
+    }
+
+    /// Cached GET/HEAD answers under `/v1`, served on the server's I/O queue without a thread hand-off; nil for
+    /// everything else (and whenever the data version would need SQLite to confirm).
+    public func respondImmediately(to request: HTTPRequest) -> HTTPResponse? {
+        guard request.method == .get || request.method == .head, readiness.isReady,
+              let (route, parameters) = RouteTable.match(path: request.path),
+              let operation = route.operation(for: request.method), operation.isCachedRead else { return nil }
+        let started = ContinuousClock.now
+        guard var response = try? cachedRead(operation, parameters: parameters, request: request, cachedOnly: true) else { return nil }
+        let requestID = Self.saneRequestID(request.headers["X-Request-Id"]) ?? Self.makeRequestID()
+        complete(&response, request: request, routeLabel: route.template.description, requestID: requestID, started: started)
+        return response
     }
 
     public func handle(_ request: HTTPRequest) -> HTTPResponse {
@@ -49,12 +62,17 @@ public final class DossierRouter: HTTPHandler {
         } else {
             response = APIError.routeNotFound(path: request.path).response()
         }
+        complete(&response, request: request, routeLabel: routeLabel, requestID: requestID, started: started)
+        return response
+    }
+
+    /// What every answer gets: CORS, the request id, a metrics sample and an access-log line.
+    private func complete(_ response: inout HTTPResponse, request: HTTPRequest, routeLabel: String, requestID: String, started: ContinuousClock.Instant) {
         applyCORS(to: &response, request: request)
         response.headers.replaceOrAdd(name: "X-Request-Id", value: requestID)
         let seconds = Self.seconds(ContinuousClock.now - started)
         metrics.record(route: routeLabel, method: request.method.rawValue, status: response.status.code, seconds: seconds)
         logger.info("\(request.method.rawValue) \(routeLabel) \(response.status.code) \(Self.milliseconds(seconds))ms id=\(requestID)")
-        return response
     }
 
     func perform(_ operation: Operation, parameters: PathParameters, request: HTTPRequest, requestID: String) -> HTTPResponse {

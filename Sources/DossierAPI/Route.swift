@@ -67,6 +67,9 @@ enum Operation: String, Sendable, CaseIterable {
     }
 
     var isWrite: Bool { self == .createArticle || self == .deleteArticle }
+
+    /// GETs under `/v1`, answered through the response cache.
+    var isCachedRead: Bool { !isOperational && !isWrite }
 }
 
 /// One path and the methods it allows. `HEAD` (wherever `GET` is) and `OPTIONS` are added by the router.

@@ -162,6 +162,13 @@ final class Connection: @unchecked Sendable {
         state = .handling
         let core = self.core
         let loop = self.loop
+        if let response = core.handler.respondImmediately(to: request) {
+            let context = ResponseWriter.Context(request: request, compression: core.compression, serverDraining: core.isDraining)
+            let bytes = ResponseWriter.serialize(response, context: context)
+            // Re-entered through the queue, not directly, so pipelined requests do not nest calls.
+            loop.queue.async { [self] in handled(bytes) }
+            return
+        }
         core.pool.submit { [self] in
             let response = core.handler.handle(request)
             let context = ResponseWriter.Context(request: request, compression: core.compression, serverDraining: core.isDraining)

@@ -4,6 +4,15 @@
 /// handler queues, never on the I/O queue and never on Swift's cooperative pool.
 public protocol HTTPHandler: Sendable {
     func handle(_ request: HTTPRequest) -> HTTPResponse
+
+    /// An answer that is ready without blocking (a cached body), or nil to have `handle(_:)` called on a handler
+    /// thread. Called on an I/O queue, so it must never block: no SQLite, no waiting on slow locks. Saves the
+    /// two thread hand-offs that dominate the cost of small cached answers.
+    func respondImmediately(to request: HTTPRequest) -> HTTPResponse?
+}
+
+extension HTTPHandler {
+    public func respondImmediately(to request: HTTPRequest) -> HTTPResponse? { nil }
 }
 
 /// A handler made from a closure, for tests and small servers.

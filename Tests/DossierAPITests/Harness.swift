@@ -49,7 +49,7 @@ final class Harness: @unchecked Sendable {
     ///   - samples: fill the database with the raw-SQL samples (exact control of dates, mentions and events).
     ///   - seeded: instead, ingest the repository's seeds through `Seeder` (the real ingest path) and write through
     ///     `IngestorWriter`, as the served API does.
-    init(token: String? = "secret-token", corsOrigins: [String]? = nil, samples: Bool = true, seeded: Bool = false,
+    init(token: String? = "secret-token", corsOrigins: [String]? = nil, samples: Bool = true, seeded: Bool = false, freshness: Duration = .milliseconds(1),
          gzip: (@Sendable ([UInt8]) -> [UInt8]?)? = nil) throws {
         fixture = try Fixture()
         let writer: any ArticleWriting
@@ -63,10 +63,11 @@ final class Harness: @unchecked Sendable {
         }
         var quiet = Logger(label: "dossier.access")
         quiet.logLevel = .warning
+        var configuration = APIConfiguration(apiToken: token, corsOrigins: corsOrigins, maxBodyBytes: 64 * 1024, gzip: gzip)
+        configuration.dataVersionFreshness = freshness
         router = makeRouter(
             store: fixture.store,
-            configuration: APIConfiguration(apiToken: token, corsOrigins: corsOrigins, maxBodyBytes: 64 * 1024, gzip: gzip),
-            readiness: readiness, writer: writer, logger: quiet)
+            configuration: configuration, readiness: readiness, writer: writer, logger: quiet)
     }
 
     func request(_ method: HTTPMethod, _ target: String, headers: [(String, String)] = [], body: [UInt8] = []) -> HTTPResponse {
