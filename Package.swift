@@ -86,7 +86,8 @@ let package = Package(
             path: "Tests/DossierTestSupport"
         ),
         .testTarget(name: "SQLiteDBTests", dependencies: ["DossierTestSupport", "SQLiteDB"]),
-        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
+        .target(name: "HTTPTestSupport", path: "Tests/HTTPTestSupport"),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPTestSupport", "HTTPServer"]),
         .testTarget(name: "DossierModelTests", dependencies: ["DossierModel"]),
         .testTarget(
             name: "DossierExtractionTests",
@@ -107,7 +108,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["DossierTestSupport", 
+            dependencies: ["HTTPTestSupport", "DossierTestSupport", 
                 "DossierCLI", "DossierAPI", "DossierIngest", "DossierStore", "SQLiteDB", "HTTPServer",
                 .product(name: "Logging", package: "swift-log"),
             ]

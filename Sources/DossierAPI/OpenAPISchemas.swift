@@ -5,7 +5,6 @@ enum OpenAPISchemas {
     static var schemas: JSON {
         let entityTypes = EntityType.allCases.map(\.rawValue)
         let precisions = DatePrecision.allCases.map(\.rawValue)
-        let date = Schema.type("string", [("format", .string("date"))])
         let nullableDate = Schema.nullable("string", [("format", .string("date"))])
         let span = Schema.object([("start", Schema.nonNegative), ("end", Schema.nonNegative)])
         let summaryProperties: [(String, JSON)] = [

@@ -74,7 +74,7 @@ public enum ArticleJSON {
     /// A calendar date, or the UTC date of an RFC 3339 instant (`2020-01-17T10:00:00Z`, `…+02:00`).
     public static func parsePublishedAt(_ text: String) -> CalendarDate? {
         if let date = CalendarDate(iso: text) { return date }
-        guard text.utf8.count >= 20, let date = CalendarDate(iso: text.prefix(10)), text.dropFirst(10).first == "T" else { return nil }
+        guard text.utf8.count >= 20, CalendarDate(iso: text.prefix(10)) != nil, text.dropFirst(10).first == "T" else { return nil }
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime]
         var instant = formatter.date(from: text)
@@ -84,7 +84,6 @@ public enum ArticleJSON {
         }
         guard let instant else { return nil }
         let seconds = Int(instant.timeIntervalSince1970.rounded(.down))
-        _ = date
         return CalendarDate(dayNumber: seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400)
     }
 

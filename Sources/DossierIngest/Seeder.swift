@@ -25,11 +25,7 @@ public struct Seeder: Sendable {
             return (.noSeedsFolder(folder), nil)
         }
         let report = BatchIngestor(ingestor: Ingestor(store: store)).run(paths: [folder])
-        try store.setMetaValue("seeded", ArticleWriterClock.now())
+        try store.setMetaValue("seeded", ArticleWriter.instant(Date()))
         return (.seeded(created: report.created + report.updated + report.unchanged, failed: report.failures.count), report)
     }
-}
-
-enum ArticleWriterClock {
-    static func now() -> String { ArticleWriter.instant(Date()) }
 }

@@ -1,6 +1,7 @@
 import DossierTestSupport
 import Foundation
 import Glibc
+import HTTPTestSupport
 import Testing
 
 @Suite("dossier serve as a process")
@@ -43,11 +44,11 @@ struct ServerProcessTests {
 
         var readyStatus = 0
         let ready = DossierProcess.waitUntil(seconds: 120) {
-            readyStatus = (try? WireClient(port: port).get("/readyz").status) ?? 0
+            readyStatus = (try? RawClient(port: port, receiveTimeout: 10).get("/readyz").status) ?? 0
             return readyStatus == 200
         }
         #expect(ready, "last /readyz status \(readyStatus)")
-        let client = try WireClient(port: port)
+        let client = try RawClient(port: port, receiveTimeout: 10)
         #expect(try client.get("/healthz").status == 200)
         #expect(try client.get("/v1/articles").ids.count == 3)
 

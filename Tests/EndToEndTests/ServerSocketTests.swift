@@ -1,5 +1,6 @@
 import Foundation
 import HTTPServer
+import HTTPTestSupport
 import Testing
 
 /// The API over a real socket: the in-process server over a database seeded from `seeds/`.

@@ -1,40 +1,56 @@
 import Foundation
 import Glibc
 
-struct ClientError: Error, CustomStringConvertible {
-    var description: String
+public struct ClientError: Error, CustomStringConvertible {
+    public var description: String
 }
 
 /// A response as read off the wire by `RawClient`.
-struct RawResponse {
-    var status: Int
-    var reason: String
-    var headers: [(name: String, value: String)]
-    var body: [UInt8]
+public struct RawResponse {
+    public var status: Int
+    public var reason: String
+    public var headers: [(name: String, value: String)]
+    public var body: [UInt8]
 
-    func header(_ name: String) -> String? {
+    public init(status: Int, reason: String, headers: [(name: String, value: String)], body: [UInt8]) {
+        self.status = status
+        self.reason = reason
+        self.headers = headers
+        self.body = body
+    }
+
+    public func header(_ name: String) -> String? {
         headers.first { $0.name.lowercased() == name.lowercased() }?.value
     }
 
-    func headerValues(_ name: String) -> [String] {
+    public func headerValues(_ name: String) -> [String] {
         headers.filter { $0.name.lowercased() == name.lowercased() }.map(\.value)
     }
 
-    var text: String { String(decoding: body, as: UTF8.self) }
+    public var text: String { String(decoding: body, as: UTF8.self) }
+
+    /// The body as a JSON object (empty when it is not one).
+    public var json: [String: Any] {
+        (try? JSONSerialization.jsonObject(with: Data(body))) as? [String: Any] ?? [:]
+    }
+
+    /// A list answer's `items`, and their ids.
+    public var items: [[String: Any]] { json["items"] as? [[String: Any]] ?? [] }
+    public var ids: [String] { items.compactMap { $0["id"] as? String } }
 
     /// The problem+json body as a dictionary.
-    var problem: [String: Any]? {
+    public var problem: [String: Any]? {
         (try? JSONSerialization.jsonObject(with: Data(body))) as? [String: Any]
     }
 }
 
 /// A blocking TCP client that speaks raw bytes, for protocol tests. Every read has a receive timeout, so a
 /// test fails rather than hangs.
-final class RawClient {
-    let fd: Int32
+public final class RawClient {
+    public let fd: Int32
     private var buffer: [UInt8] = []
 
-    init(port: Int, host: String = "127.0.0.1", receiveTimeout: Double = 5) throws {
+    public init(port: Int, host: String = "127.0.0.1", receiveTimeout: Double = 5) throws {
         let isIPv6 = host.contains(":")
         fd = socket(isIPv6 ? AF_INET6 : AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw ClientError(description: "socket: errno \(errno)") }
@@ -72,11 +88,11 @@ final class RawClient {
         Glibc.close(fd)
     }
 
-    func send(_ text: String) throws {
+    public func send(_ text: String) throws {
         try send(Array(text.utf8))
     }
 
-    func send(_ bytes: [UInt8]) throws {
+    public func send(_ bytes: [UInt8]) throws {
         var sent = 0
         while sent < bytes.count {
             let count = bytes.withUnsafeBytes { Glibc.send(fd, $0.baseAddress! + sent, bytes.count - sent, Int32(MSG_NOSIGNAL)) }
@@ -99,7 +115,7 @@ final class RawClient {
     }
 
     /// Reads one response. `head` says the request was HEAD (no body follows).
-    func readResponse(head: Bool = false) throws -> RawResponse {
+    public func readResponse(head: Bool = false) throws -> RawResponse {
         var end: Int?
         while true {
             if let index = Self.find([13, 10, 13, 10], in: buffer) { end = index; break }
@@ -134,14 +150,14 @@ final class RawClient {
     }
 
     /// Sends `request` and reads its response.
-    func roundTrip(_ request: String, head: Bool = false) throws -> RawResponse {
+    public func roundTrip(_ request: String, head: Bool = false) throws -> RawResponse {
         try send(request)
         return try readResponse(head: head)
     }
 
     /// Whether the server has closed the connection (end of stream or reset), reading and discarding
     /// anything else it sends, within the receive timeout.
-    func isClosedByPeer() -> Bool {
+    public func isClosedByPeer() -> Bool {
         while true {
             if !buffer.isEmpty { buffer = [] }
             do {
@@ -153,19 +169,19 @@ final class RawClient {
     }
 
     /// Bytes left after the last response (e.g. a response to a later pipelined request).
-    var unreadBytes: [UInt8] { buffer }
+    public var unreadBytes: [UInt8] { buffer }
 
     /// Makes `close` reset the connection (SO_LINGER 0) instead of a graceful FIN.
-    func setResetOnClose() {
+    public func setResetOnClose() {
         var option = linger(l_onoff: 1, l_linger: 0)
         setsockopt(fd, SOL_SOCKET, SO_LINGER, &option, socklen_t(MemoryLayout<linger>.size))
     }
 
-    func shutdownWrite() {
+    public func shutdownWrite() {
         shutdown(fd, Int32(SHUT_WR))
     }
 
-    static func find(_ needle: [UInt8], in haystack: [UInt8]) -> Int? {
+    public static func find(_ needle: [UInt8], in haystack: [UInt8]) -> Int? {
         guard haystack.count >= needle.count else { return nil }
         for index in 0...(haystack.count - needle.count) where haystack[index] == needle[0] {
             if Array(haystack[index..<(index + needle.count)]) == needle { return index }
@@ -175,11 +191,28 @@ final class RawClient {
 }
 
 /// Polls `condition` until it holds or `timeout` passes; returns whether it held.
-func eventually(timeout: Double = 10, _ condition: () throws -> Bool) rethrows -> Bool {
+public func eventually(timeout: Double = 10, _ condition: () throws -> Bool) rethrows -> Bool {
     let deadline = Date().addingTimeInterval(timeout)
     while Date() < deadline {
         if try condition() { return true }
         usleep(5_000)
     }
     return try condition()
+}
+
+extension RawClient {
+    /// Sends one request built from its parts (`Host` and, with a body or for POST, `Content-Length` added) and
+    /// reads the answer; the connection stays open for the next.
+    public func request(_ method: String, _ target: String, headers: [(String, String)] = [], body: [UInt8] = []) throws -> RawResponse {
+        var head = "\(method) \(target) HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+        for (name, value) in headers { head += "\(name): \(value)\r\n" }
+        if !body.isEmpty || method == "POST" { head += "Content-Length: \(body.count)\r\n" }
+        head += "\r\n"
+        try send(Array(head.utf8) + body)
+        return try readResponse(head: method == "HEAD")
+    }
+
+    public func get(_ target: String, headers: [(String, String)] = []) throws -> RawResponse {
+        try request("GET", target, headers: headers)
+    }
 }
