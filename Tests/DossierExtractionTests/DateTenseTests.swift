@@ -55,6 +55,12 @@ struct DateTenseTests {
         .init("Analysts expect a profit in the fourth quarter.", "the fourth quarter", "1995-10-01", "1995-12-31"),
         .init("The chain reported weak fourth-quarter sales.", "fourth-quarter", "1995-10-01", "1995-12-31", p: "1996-02-10"),
         .init("The chain will report third-quarter sales.", "third-quarter", "1996-07-01", "1996-09-30", p: "1996-02-10"),
+        // A date that qualifies a noun names a known occasion: the default, whatever the tense.
+        .init("The bank will try to sell itself under a June agreement with shareholders.", "June", "1995-06-01", "1995-06-30"),
+        .init("Relatives said they would look for ways around Monday's ruling.", "Monday", "1995-10-23"),
+        .init("Crowds gathered ahead of Monday's anniversary of the withdrawal.", "Monday", "1995-10-30"),
+        // "to be" with a participle states a plan.
+        .init("The sale of preferred shares is to be completed around Nov. 1.", "Nov. 1", "1995-11-01"),
     ]
 
     /// Comparisons a year back, as earnings reports write them.
@@ -65,6 +71,12 @@ struct DateTenseTests {
         .init("Earnings fell from the year-ago third quarter.", "the year-ago third quarter", "1994-07-01", "1994-09-30"),
         .init("Analysts see growth in next year's first quarter.", "next year's first quarter", "1996-01-01", "1996-03-31"),
         .init("The plant opened on March 3, 2019. A year later it closed.", "A year later", "2020-03-03"),
+        // After a quarter, "year-earlier" is that quarter a year back; otherwise the year before P's.
+        .init("It lost money in the third quarter, against a year-earlier profit.", "year-earlier", "1994-07-01", "1994-09-30"),
+        .init("Sales in 1993 were flat. The year-ago results were restated.", "The year-ago", "1994-01-01", "1994-12-31"),
+        // "the 1994 quarter": the quarter the report has named, in that year.
+        .init("Profit rose in the third quarter. It had lost money in the 1994 quarter.", "the 1994 quarter", "1994-07-01", "1994-09-30"),
+        .init("The 1994 period was weak.", "The 1994 period", "1994-01-01", "1994-12-31"),
     ]
 
     @Test("year-back comparisons", arguments: yearAgoRows)
@@ -80,6 +92,19 @@ struct DateTenseTests {
         .init("Crime rose through the nineties.", "the nineties", "1990-01-01", "1999-12-31"),
         .init("The band peaked in the late sixties.", "the late sixties", "1967-01-01", "1969-12-31"),
         .init("Supply problems lasted well into the summer.", "the summer", "1995-06-21", "1995-09-22"),
+        // "this past spring" is the latest one begun; "last spring" the year before's.
+        .init("Costs rose this past spring.", "this past spring", "1995-03-20", "1995-06-20"),
+        .init("Costs rose last spring.", "last spring", "1994-03-20", "1994-06-20"),
+        // Years in words inside month and season forms, as broadcasts write them.
+        .init("It happened in the winter of nineteen ninety-four.", "the winter of nineteen ninety-four", "1994-12-21", "1995-03-19"),
+        .init("It happened in January nineteen ninety-seven.", "January nineteen ninety-seven", "1997-01-01", "1997-01-31"),
+        // Halves and runs of quarters.
+        .init("Output fell in the last half of 1994.", "the last half of 1994", "1994-07-01", "1994-12-31"),
+        .init("Output fell in the first two quarters of 1994.", "the first two quarters of 1994", "1994-01-01", "1994-06-30"),
+        // A week or a day named through another day.
+        .init("Hearings are set for the week of Nov. 6.", "the week of Nov. 6", "1995-11-06", "1995-11-12"),
+        .init("He was arrested the day before last Tuesday.", "the day before last Tuesday", "1995-10-23"),
+        .init("Stores reopened the day after Christmas.", "the day after Christmas", "1994-12-26"),
     ]
 
     @Test("holidays, spelled decades and seasons", arguments: namedRows)

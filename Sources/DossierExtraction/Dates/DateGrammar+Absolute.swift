@@ -33,12 +33,12 @@ extension DateGrammar {
             guard lastDay == day, CalendarDate(year: 2000, month: month, day: day) != nil else { return nil }
             return DateMatch(first: index, last: end, meaning: .yearlessDay(month: month, day: day, .nearest))
         }
-        // Year: "September 2013", "Sept. 2013", "January of 2020".
+        // Year: "September 2013", "Sept. 2013", "January of 2020", "January nineteen ninety-seven".
         var yearIndex = next
         if wordClass(yearIndex) == .of { yearIndex += 1 }
         if isPunct(yearIndex, UInt8(ascii: ",")) { yearIndex += 1 }
-        if let year = yearNumber(yearIndex), let interval = DayInterval.month(month, of: year) {
-            return DateMatch(first: index, last: yearIndex, meaning: .absolute(interval, .month))
+        if let (year, yearLast) = year(at: yearIndex), let interval = DayInterval.month(month, of: year) {
+            return DateMatch(first: index, last: yearLast, meaning: .absolute(interval, .month))
         }
         // "January this year", "March last year".
         if wordClass(next) == .this || wordClass(next) == .last || wordClass(next) == .next,
@@ -61,6 +61,12 @@ extension DateGrammar {
         default:
             return isPunct(index - 1, UInt8(ascii: "-")) && wordClass(index - 2) == .mid
         }
+    }
+
+    /// A year in digits ("1994") or in words ("nineteen ninety-four"), with the index of its last token.
+    func year(at index: Int) -> (year: Int, last: Int)? {
+        if let year = yearNumber(index) { return (year, index) }
+        return spelledYear(index)
     }
 
     // MARK: Numbers

@@ -101,6 +101,14 @@ extension DateGrammar {
         var next = index + 1
         if isPunct(next, UInt8(ascii: "-")), attached(next) { next += 1 }
         let start = first ?? index
+        // "the first two quarters of 1990": January to the end of the second quarter.
+        if ordinal == 1, wordClass(next) == .numberWord, (2...3).contains(wordValue(next)), units(next + 1) == .quarter {
+            let count = wordValue(next)
+            return yearPart(start: start, unitIndex: next + 1) { year in
+                guard let first = DayInterval.quarter(1, of: year), let final = DayInterval.quarter(count, of: year) else { return nil }
+                return (DayInterval(start: first.start, end: final.end), .range)
+            }
+        }
         guard let unit = unit(next) else {
             if wordClass(next) == .half, ordinal <= 2 {
                 return yearPart(start: start, unitIndex: next) { year in DayInterval.half(ordinal, of: year).map { ($0, .range) } }

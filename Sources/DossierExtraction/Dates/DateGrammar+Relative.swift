@@ -18,7 +18,9 @@ extension DateGrammar {
     func matchDeictic(_ index: Int, first: Int) -> DateMatch? {
         var word = wordClass(index)
         var next = index + 1
-        if word == .this, wordClass(next) == .past { word = .last; next += 1 }  // "this past spring"
+        // "this past spring": the latest one begun before the header date ("last spring" is the year before's).
+        let thisPast = word == .this && wordClass(next) == .past
+        if thisPast { word = .last; next += 1 }
         let offset: Int
         switch word {
         case .this, .current: offset = 0
@@ -33,6 +35,11 @@ extension DateGrammar {
             guard let amount = quantity.amount else { return nil }  // "the past few days": vague, no date
             if unit == .minute { return nil }
             return DateMatch(first: first, last: quantity.next, meaning: .span(unit, offset * amount))
+        }
+        // "the last half of 1989": the year's second half.
+        if word == .last, first != index, wordClass(next) == .half, wordClass(next + 1) == .of,
+           let (year, last) = year(at: next + 2), let interval = DayInterval.half(2, of: year) {
+            return DateMatch(first: first, last: last, meaning: .absolute(interval, .range))
         }
         // "next year's first quarter", "last year's second half".
         if unit(next) == .year, word == .this || word == .last || word == .next, isPunct(next + 1, 39), attached(next + 1),
@@ -80,7 +87,7 @@ extension DateGrammar {
             guard isCapitalized(next) else { return nil }
             return DateMatch(first: first, last: next, meaning: .yearlessMonth(month: wordValue(next), part: nil, direction))
         case .season:
-            return matchSeason(next, first: first, direction: direction, explicitContext: true)
+            return matchSeason(next, first: first, direction: thisPast ? .nearest : direction, explicitContext: true)
         case .holiday, .holidayLead:
             return matchHoliday(next, first: first, direction: direction)
         case .dayPart:
@@ -198,13 +205,19 @@ extension DateGrammar {
             }
             if unit == .weekend { return DateMatch(first: index, last: next, meaning: .weekend(nil)) }
             if unit == .day {
-                // "the day before", "the day after"; "the day before yesterday".
+                // "the day before", "the day after"; "the day before yesterday", "the day after Christmas".
                 let after = wordClass(next + 1)
                 guard after == .before || after == .after else { return nil }
                 let sign = after == .before ? -1 : 1
                 if wordClass(next + 2) == .yesterday && sign < 0 { return DateMatch(first: index, last: next + 2, meaning: .dayOffset(-2)) }
                 if wordClass(next + 2) == .tomorrow && sign > 0 { return DateMatch(first: index, last: next + 2, meaning: .dayOffset(2)) }
+                if let day = dayExpression(at: next + 2) {
+                    return DateMatch(first: index, last: day.last, meaning: .dayShifted(day.meaning, days: sign))
+                }
                 return DateMatch(first: index, last: next + 1, meaning: .anaphoric(.day, sign))
+            }
+            if unit == .week, wordClass(next + 1) == .of, let day = dayExpression(at: next + 2) {
+                return DateMatch(first: index, last: day.last, meaning: .weekOf(day.meaning))
             }
             return nil
         case .ordinalWord:
@@ -225,6 +238,10 @@ extension DateGrammar {
                 guard let inner = matchNumber(next) else { return nil }
                 return DateMatch(first: index, last: inner.last, meaning: inner.meaning)
             }
+            // "the 1988 quarter", "the 1989 period".
+            if let year = yearNumber(next), unit(next + 1) == .quarter || wordClass(next + 1) == .period {
+                return DateMatch(first: index, last: next + 1, meaning: .periodOfYear(year))
+            }
             // "the 1988 second quarter".
             if let year = yearNumber(next), wordClass(next + 1) == .ordinalWord, unit(next + 2) == .quarter,
                let interval = DayInterval.quarter(wordValue(next + 1), of: year) {
@@ -235,6 +252,16 @@ extension DateGrammar {
             // "the '90s"
             if isPunct(next, 39), let inner = match(at: next) { return DateMatch(first: index, last: inner.last, meaning: inner.meaning) }
             return nil
+        }
+    }
+
+    /// A single day named at `index` ("March 6", "last Tuesday", "Christmas", "Jan. 3, 2020"), for "the week of …"
+    /// and "the day before …".
+    func dayExpression(at index: Int) -> DateMatch? {
+        guard index < tokens.count, let inner = match(at: index) else { return nil }
+        switch inner.meaning {
+        case .absolute(_, .day), .weekday, .yearlessDay, .yearlessDayOnWeekday, .holiday: return inner
+        default: return nil
         }
     }
 

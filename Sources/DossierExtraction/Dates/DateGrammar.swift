@@ -161,9 +161,9 @@ struct DateGrammar {
     func matchSeason(_ index: Int, first: Int, direction: DateDirection, explicitContext: Bool) -> DateMatch? {
         let season = Season(rawValue: UInt8(wordValue(index)))!
         var next = index + 1
-        if wordClass(next) == .of, yearNumber(next + 1) != nil { next += 1 }
-        if let year = yearNumber(next), let interval = DayInterval.season(season, of: year) {
-            return DateMatch(first: first, last: next, meaning: .absolute(interval, .season))
+        if wordClass(next) == .of, year(at: next + 1) != nil { next += 1 }
+        if let (year, last) = year(at: next), let interval = DayInterval.season(season, of: year) {
+            return DateMatch(first: first, last: last, meaning: .absolute(interval, .season))
         }
         // Without a year, a season word is a date only where the context says so ("fall" is also a verb,
         // "Arab Spring" a name).

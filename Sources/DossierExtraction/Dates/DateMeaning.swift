@@ -51,6 +51,13 @@ enum DateMeaning: Sendable, Equatable {
     /// under report a year back — counted from the date named just before, else from the latest whole quarter
     /// (quarter) or the header date (year).
     case yearAgo(DateUnit)
+    /// "the 1988 quarter", "the 1989 period": in a report that has named a quarter, that quarter of the year
+    /// (`DateRecognizer` supplies it); otherwise the whole year.
+    case periodOfYear(Int)
+    /// "the week of March 6": the ISO week (Monday to Sunday) containing that day.
+    indirect case weekOf(DateMeaning)
+    /// "the day before last Tuesday", "the day after Christmas": that day moved by a number of days.
+    indirect case dayShifted(DateMeaning, days: Int)
 }
 
 /// Resolution of a `DateMeaning` against the header date and the date named just before.
@@ -82,6 +89,16 @@ struct DateResolver: Sendable {
             return resolveAnaphoric(unit, amount, wholeUnit: true, prior: prior)
         case let .yearAgo(unit):
             return resolveYearAgo(unit, prior: prior)
+        case let .periodOfYear(year):
+            return Resolved(interval: .year(year), precision: .year, resolution: .absolute, anchor: nil)
+        case let .weekOf(inner):
+            let day = resolve(inner, ahead: ahead, prior: prior)
+            return Resolved(interval: day.interval.flatMap { .isoWeek(containing: $0.start) }, precision: .week,
+                            resolution: day.resolution, anchor: day.anchor)
+        case let .dayShifted(inner, days):
+            let day = resolve(inner, ahead: ahead, prior: prior)
+            return Resolved(interval: day.interval.map { DayInterval(day: $0.start.adding(days: days)) }, precision: .day,
+                            resolution: .relative, anchor: day.interval?.start)
         default:
             let precision = nominalPrecision(meaning)
             guard let anchor = publishedAt else {
@@ -111,6 +128,9 @@ struct DateResolver: Sendable {
             default: return .day
             }
         case let .anaphoric(unit, _), let .anaphoricUnit(unit, _), let .yearAgo(unit): return DateResolver.precision(of: unit)
+        case .weekOf: return .week
+        case .periodOfYear: return .year
+        case .dayShifted: return .day
         }
     }
 

@@ -16,6 +16,8 @@ public struct DateRecognizer: Sendable {
         let sentences = text.sentences
         var events: [ExtractedEvent] = []
         var prior: (date: DateResolver.PriorDate, sentence: Int)?
+        // The quarter most recently named: what "the 1988 quarter" means in an earnings report.
+        var reportedQuarter: Int?
         var sentence = 0
         var index = 0
         while index < tokens.count {
@@ -32,7 +34,14 @@ public struct DateRecognizer: Sendable {
             let bounds = sentence < sentences.count ? sentences[sentence] : startByte..<endByte
             let ahead = DateTense.pointsAhead(tokens, text.bytes, first: match.first, last: match.last, sentence: bounds)
             let usablePrior = prior.flatMap { $0.sentence >= sentence - 1 ? $0.date : nil }
-            let resolved = resolver.resolve(match.meaning, ahead: ahead, prior: usablePrior)
+            var meaning = match.meaning
+            if case let .periodOfYear(year) = meaning, let quarter = reportedQuarter.flatMap({ DayInterval.quarter($0, of: year) }) {
+                meaning = .absolute(quarter, .quarter)
+            }
+            let resolved = resolver.resolve(meaning, ahead: ahead, prior: usablePrior)
+            if resolved.precision == .quarter, let interval = resolved.interval {
+                reportedQuarter = (interval.start.month + 2) / 3
+            }
             let range = startByte..<endByte
             events.append(ExtractedEvent(
                 text: text.text(range), span: text.span(range), interval: resolved.interval,

@@ -154,7 +154,7 @@ extension DateResolver {
             default: return DayInterval(day: moved)
             }
 
-        case .absolute, .vague, .anaphoric, .anaphoricUnit, .yearAgo:
+        case .absolute, .vague, .anaphoric, .anaphoricUnit, .yearAgo, .weekOf, .dayShifted, .periodOfYear:
             return nil
         }
     }
@@ -240,7 +240,10 @@ extension DateResolver {
             let interval = DateResolver.unitInterval(.quarter, containing: anchor.adding(months: -12))
             return Resolved(interval: interval, precision: .quarter, resolution: .relative, anchor: anchor)
         }
-        return resolveAnaphoric(.year, -1, wholeUnit: false, prior: prior)
+        // "a third-quarter loss, against a year-earlier profit": the period just named, a year back; after a
+        // whole year (or none), the year before the one the article reports on, like "a year ago".
+        let period = prior.flatMap { rank($0.precision) < rank(.year) ? $0 : nil }
+        return resolveAnaphoric(.year, -1, wholeUnit: false, prior: period)
     }
 
     private func rank(_ precision: DatePrecision) -> Int {

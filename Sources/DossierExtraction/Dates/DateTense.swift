@@ -16,6 +16,7 @@ enum DateTense {
     static func pointsAhead(
         _ tokens: [DateToken], _ bytes: [UInt8], first: Int, last: Int, sentence: Range<Int>
     ) -> Bool {
+        if qualifiesNoun(tokens, bytes, first: first, last: last) { return false }
         // The word just before: "by Jan. 14", "until March 6" look ahead unless the clause is in the past
         // ("had filed by Wednesday", "had bought shares through Sept. 29"); "since March" looks back.
         var leading: DateWordClass = .none
@@ -81,6 +82,38 @@ enum DateTense {
         return before?.cue == .future
     }
 
+    /// "Wednesday's ruling", "the June agreement", "a Friday meeting": a date that qualifies a noun names an
+    /// occasion already known, so it keeps DATES.md's default (the nearest one on or before the header date)
+    /// whatever tense the sentence is in.
+    static func qualifiesNoun(_ tokens: [DateToken], _ bytes: [UInt8], first: Int, last: Int) -> Bool {
+        let next = last + 1
+        guard next < tokens.count else { return false }
+        // "ahead of Monday's anniversary", "before the June vote", "until the Tuesday deadline": the preposition
+        // decides.
+        let lead = wordClass(tokens, first - 1) == .the || wordClass(tokens, first - 1) == .a ? first - 2 : first - 1
+        switch wordClass(tokens, lead) {
+        case .of, .for, .until, .by, .before, .to, .through: return false
+        default: break
+        }
+        // Possessive: "Wednesday's".
+        if tokens[next].kind == .punct, tokens[next].value == 39, !tokens[next].has(.spaceBefore), next + 1 < tokens.count,
+           tokens[next + 1].kind == .word, tokens[next + 1].length == 1, !tokens[next + 1].has(.spaceBefore),
+           bytes[Int(tokens[next + 1].start)] | 0x20 == UInt8(ascii: "s") {
+            return true
+        }
+        // Determiner, date, noun: "the June agreement".
+        switch wordClass(tokens, first - 1) {
+        case .the, .a: break
+        default: return false
+        }
+        let noun = tokens[next]
+        guard noun.kind == .word, !noun.has(.capitalized), !isEdWord(noun, bytes) else { return false }
+        switch noun.word.wordClass {
+        case .none, .futureTo: return true  // "agreement", "plan"
+        default: return false
+        }
+    }
+
     @inline(__always)
     static func wordClass(_ tokens: [DateToken], _ index: Int) -> DateWordClass {
         index >= 0 && index < tokens.count ? tokens[index].word.wordClass : .none
@@ -127,6 +160,11 @@ enum DateTense {
         case .ago:
             return .past
         case .beVerb:
+            // "to be completed around Nov. 1", "to be held on Friday": an infinitive passive states a plan.
+            if token.length == 2, bytes[Int(token.start)] | 0x20 == UInt8(ascii: "b"), wordClass(tokens, index - 1) == .to,
+               index + 1 < tokens.count, tokens[index + 1].kind == .word, isEdWord(tokens[index + 1], bytes) {
+                return .future
+            }
             // Present "is"/"are" right before the date ("the record date is Nov. 9") or in a progressive
             // ("is calling for a vote on Dec. 7") states a schedule.
             guard token.length == 2 || token.length == 3, isPresentBe(token, bytes) else { return nil }
