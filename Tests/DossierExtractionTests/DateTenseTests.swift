@@ -115,6 +115,7 @@ struct DateTenseTests {
         "Marchers parade each July through the old town.",
         "Tourists flock to Easter Island.",
         "She is in her forties.",
+        "He spoke on ABC's \"This Week\" program.",
     ]
 
     @Test("recurrences and names are no dates", arguments: recurring)

@@ -52,6 +52,8 @@ extension DateGrammar {
         }
         if let unit = unit(next) {
             if wordClass(next + 1) == .of { return nil }  // "the last year of his term"
+            // "ABC's \"This Week\"": a title, not a date.
+            if word == .this, first == index, isCapitalized(index), isCapitalized(next) { return nil }
             if isPunct(next + 1, UInt8(ascii: "-")), attached(next + 1) { return nil }  // "next-day delivery"
             if first != index {
                 // "the past year", "the next week": a span ending/starting at the header date; "the previous
