@@ -1,19 +1,39 @@
 import Foundation
 import Glibc
+import Synchronization
 
 /// The `Date` header value in IMF-fixdate form (RFC 9110 §5.6.7), e.g. `Sun, 06 Nov 1994 08:49:37 GMT`,
 /// formatted at most once per second and shared by every thread.
 enum HTTPDate {
-    private static let cache = Locked<(second: Int, text: String)>((second: -1, text: ""))
+    private struct Cached {
+        var second = -1
+        var text = ""
+        var bytes: [UInt8] = []
+
+        mutating func refresh() {
+            let second = time(nil)
+            guard second != self.second else { return }
+            self.second = second
+            text = HTTPDate.format(second)
+            bytes = Array(text.utf8)
+        }
+    }
+
+    private static let cache = Mutex(Cached())
 
     /// The current time, formatted.
     static func now() -> String {
-        let second = time(nil)
-        return cache.withLock { cached in
-            if cached.second != second {
-                cached = (second: second, text: format(second))
-            }
+        cache.withLock { cached in
+            cached.refresh()
             return cached.text
+        }
+    }
+
+    /// Appends the current time, formatted, without handing a `String` around.
+    static func appendNow(to out: inout [UInt8]) {
+        cache.withLock { cached in
+            cached.refresh()
+            out.append(contentsOf: cached.bytes)
         }
     }
 

@@ -4,9 +4,21 @@
 /// (two `Host` or two differing `Content-Length` fields).
 public struct HTTPHeaders: Sendable, Sequence, ExpressibleByDictionaryLiteral {
     public private(set) var fields: [(name: String, value: String)]
+    /// The first fields in their wire form, made by `prepared()`; forgotten when one of them is removed.
+    private(set) var serialized: SerializedFields?
 
     public init(_ fields: [(name: String, value: String)] = []) {
         self.fields = fields
+    }
+
+    /// These fields, serialised once now: a response whose headers start with them has the server copy
+    /// the bytes instead of examining and sanitising each field again. For fields repeated by many answers
+    /// (a cached representation's `ETag`, `Content-Type`, `Cache-Control`). Fields added later are
+    /// handled as usual; removing one of the prepared fields drops the prepared form.
+    public func prepared() -> HTTPHeaders {
+        var copy = self
+        copy.serialized = SerializedFields(fields)
+        return copy
     }
 
     public init(dictionaryLiteral elements: (String, String)...) {
@@ -41,6 +53,9 @@ public struct HTTPHeaders: Sendable, Sequence, ExpressibleByDictionaryLiteral {
     }
 
     public mutating func remove(name: String) {
+        if let serialized, fields[..<serialized.count].contains(where: { HTTPHeaders.equalNames($0.name, name) }) {
+            self.serialized = nil
+        }
         fields.removeAll { HTTPHeaders.equalNames($0.name, name) }
     }
 
@@ -52,11 +67,33 @@ public struct HTTPHeaders: Sendable, Sequence, ExpressibleByDictionaryLiteral {
     public static func equalNames(_ lhs: String, _ rhs: String) -> Bool {
         let a = lhs.utf8, b = rhs.utf8
         guard a.count == b.count else { return false }
-        for (x, y) in zip(a, b) where x != y {
-            let lx = (x >= 65 && x <= 90) ? x | 0x20 : x
-            let ly = (y >= 65 && y <= 90) ? y | 0x20 : y
-            if lx != ly { return false }
+        var i = a.startIndex, j = b.startIndex
+        while i != a.endIndex {
+            let x = a[i], y = b[j]
+            if x != y && ASCII.lowercased(x) != ASCII.lowercased(y) { return false }
+            a.formIndex(after: &i)
+            b.formIndex(after: &j)
         }
         return true
+    }
+}
+
+/// The wire form of the first `count` fields of an `HTTPHeaders` (`Name: value` CRLF each, sanitised as
+/// `ResponseWriter` does) and what `ResponseWriter` needs to know about them.
+final class SerializedFields: Sendable {
+    let count: Int
+    let bytes: [UInt8]
+    let seen: ResponseWriter.SeenFields
+
+    init(_ fields: [(name: String, value: String)]) {
+        var bytes: [UInt8] = []
+        var seen = ResponseWriter.SeenFields()
+        for field in fields {
+            seen.note(field)
+            ResponseWriter.appendField(field, to: &bytes)
+        }
+        self.count = fields.count
+        self.bytes = bytes
+        self.seen = seen
     }
 }
