@@ -72,7 +72,11 @@ public final class DossierRouter: HTTPHandler {
         response.headers.replaceOrAdd(name: "X-Request-Id", value: requestID)
         let seconds = Self.seconds(ContinuousClock.now - started)
         metrics.record(route: routeLabel, method: request.method.rawValue, status: response.status.code, seconds: seconds)
-        logger.info("\(request.method.rawValue) \(routeLabel) \(response.status.code) \(Self.milliseconds(seconds))ms id=\(requestID)")
+        // The source is this module, what swift-log would otherwise work out from the file name for every line.
+        logger.info(
+            Logger.Message(stringLiteral: AccessLogLine.make(
+                method: request.method.rawValue, route: routeLabel, status: response.status.code, seconds: seconds, requestID: requestID)),
+            source: "DossierAPI")
     }
 
     func perform(_ operation: Operation, parameters: PathParameters, request: HTTPRequest, requestID: String) -> HTTPResponse {
@@ -181,16 +185,7 @@ public final class DossierRouter: HTTPHandler {
     }
 
     static func makeRequestID() -> String {
-        let value = UInt64.random(in: .min ... .max)
-        let hex = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
-    }
-
-    /// "1.234" for 0.001234 s, without Foundation's printf-style formatting on the hot path.
-    static func milliseconds(_ seconds: Double) -> String {
-        let micros = Int((seconds * 1_000_000).rounded())
-        let fraction = String(micros % 1000)
-        return "\(micros / 1000)." + String(repeating: "0", count: 3 - fraction.count) + fraction
+        RequestID.make()
     }
 
     static func seconds(_ duration: Duration) -> Double {

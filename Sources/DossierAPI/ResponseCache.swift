@@ -1,14 +1,58 @@
+import HTTPServer
 import Synchronization
 
-/// A rendered GET answer for one data version: the identity body and its ETag, and the gzip variant once made.
+/// A rendered GET answer for one data version: the identity body and its ETag, and the gzip variant once made,
+/// each with its header fields prepared once (`HTTPHeaders.prepared()`), since every hit sends the same ones.
 struct CachedRepresentation: Sendable {
     let dataVersion: Int
     let body: [UInt8]
     let etag: String
+    let cacheControl: String
+    /// The quoted `ETag` values of the identity and the gzip variant.
+    let identityTag: String
+    let gzipTag: String
+    /// `ETag`, `Vary`, `Cache-Control` and `Content-Type` of the identity answer.
+    let identityHeaders: HTTPHeaders
     /// nil: not computed yet; `.some(nil)`: gzip is not smaller.
-    var gzip: [UInt8]??
+    private(set) var gzip: [UInt8]??
+    /// The gzip answer's fields (those of the identity plus `Content-Encoding`), once there is one.
+    private(set) var gzipHeaders: HTTPHeaders?
 
-    var size: Int { body.count + ((gzip ?? nil)?.count ?? 0) + 128 }
+    init(dataVersion: Int, body: [UInt8], etag: String, cacheControl: String) {
+        self.dataVersion = dataVersion
+        self.body = body
+        self.etag = etag
+        self.cacheControl = cacheControl
+        self.identityTag = "\"" + etag + "\""
+        self.gzipTag = "\"" + etag + "-gzip\""
+        self.identityHeaders = Self.headers(etag: identityTag, cacheControl: cacheControl, gzip: false)
+    }
+
+    /// Records the gzip variant, or that there is none worth sending (`nil`).
+    mutating func setGzip(_ compressed: [UInt8]?) {
+        gzip = .some(compressed)
+        gzipHeaders = compressed == nil ? nil : Self.headers(etag: gzipTag, cacheControl: cacheControl, gzip: true)
+    }
+
+    /// The fields of a `304 Not Modified` for `etag`.
+    func notModifiedHeaders(etag: String) -> HTTPHeaders {
+        ["ETag": etag, "Vary": "Accept-Encoding", "Cache-Control": cacheControl]
+    }
+
+    private static func headers(etag: String, cacheControl: String, gzip: Bool) -> HTTPHeaders {
+        // Room for the fields the router adds to every answer (CORS, the request id), so adding them copies
+        // the list once without growing it again.
+        var fields: [(name: String, value: String)] = []
+        fields.reserveCapacity(10)
+        fields.append((name: "ETag", value: etag))
+        fields.append((name: "Vary", value: "Accept-Encoding"))
+        fields.append((name: "Cache-Control", value: cacheControl))
+        fields.append((name: "Content-Type", value: "application/json; charset=utf-8"))
+        if gzip { fields.append((name: "Content-Encoding", value: "gzip")) }
+        return HTTPHeaders(fields).prepared()
+    }
+
+    var size: Int { body.count + ((gzip ?? nil)?.count ?? 0) + 512 }
 }
 
 /// Bounded in-memory cache of GET answers keyed by route template and normalised query, valid for one data
