@@ -1,0 +1,143 @@
+import Dispatch
+import Glibc
+import Logging
+import Synchronization
+
+/// `serve`'s log handler: the lines of swift-log's `StreamLogHandler`, to standard error, but gathered in a
+/// buffer and written at most `BatchedStderr.delay` later (at once for warnings and above, and at exit), like
+/// nginx's buffered access log. With one access line per request, a `write` and a time-zone lookup per line
+/// (what `StreamLogHandler` does) would cost more than answering a cached request.
+struct BatchedLogHandler: LogHandler {
+    let label: String
+    var logLevel: Logger.Level = .info
+    var metadataProvider: Logger.MetadataProvider?
+    var metadata = Logger.Metadata() {
+        didSet { prettyMetadata = Self.prettify(metadata) }
+    }
+    private var prettyMetadata: String?
+
+    init(label: String, metadataProvider: Logger.MetadataProvider? = LoggingSystem.metadataProvider) {
+        self.label = label
+        self.metadataProvider = metadataProvider
+    }
+
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    func log(event: LogEvent) {
+        var pretty = prettyMetadata
+        let provided = metadataProvider?.get() ?? [:]
+        if !provided.isEmpty || !(event.metadata ?? [:]).isEmpty || event.error != nil {
+            var merged = metadata
+            merged.merge(provided) { _, new in new }
+            merged.merge(event.metadata ?? [:]) { _, new in new }
+            if let error = event.error {
+                merged["error.message"] = "\(error)"
+                merged["error.type"] = "\(String(reflecting: type(of: error)))"
+            }
+            pretty = Self.prettify(merged)
+        }
+        BatchedStderr.shared.append(
+            level: event.level, label: label, metadata: pretty, source: event.source, message: event.message.description)
+    }
+
+    private static func prettify(_ metadata: Logger.Metadata) -> String? {
+        metadata.isEmpty ? nil : metadata.sorted { $0.key < $1.key }.map { "\($0)=\($1)" }.joined(separator: " ")
+    }
+}
+
+/// The buffer behind `BatchedLogHandler`: lines in order, each behind its local timestamp (formatted once per
+/// second), written to standard error by a delayed flush, when the buffer grows large, for urgent lines, and
+/// when the process exits.
+final class BatchedStderr: Sendable {
+    static let shared = BatchedStderr()
+    /// How late a line may be written.
+    static let delay = DispatchTimeInterval.milliseconds(50)
+    /// Buffered bytes that are written at once rather than after the delay.
+    static let limit = 64 * 1024
+
+    private struct Pending {
+        var bytes: [UInt8] = []
+        var flushScheduled = false
+        var second = -1
+        var timestamp: [UInt8] = []
+    }
+
+    private let pending = Mutex(Pending())
+    /// Held while writing, so batches reach the descriptor in the order they were taken.
+    private let writing = Mutex(())
+    private let queue = DispatchQueue(label: "dossier.log")
+
+    private init() {
+        atexit { BatchedStderr.shared.flush() }
+    }
+
+    /// Adds `<timestamp> <level> <label>:[ <metadata>] [<source>] <message>`, the line StreamLogHandler writes,
+    /// straight into the buffer.
+    func append(level: Logger.Level, label: String, metadata: String?, source: String, message: String) {
+        let urgent = level >= .warning
+        let (writeNow, schedule) = pending.withLock { pending -> (Bool, Bool) in
+            let now = time(nil)
+            if now != pending.second {
+                pending.second = now
+                pending.timestamp = Self.timestamp(now)
+            }
+            pending.bytes.append(contentsOf: pending.timestamp)
+            pending.bytes.append(UInt8(ascii: " "))
+            pending.bytes.append(contentsOf: level.rawValue.utf8)
+            pending.bytes.append(UInt8(ascii: " "))
+            pending.bytes.append(contentsOf: label.utf8)
+            pending.bytes.append(UInt8(ascii: ":"))
+            if let metadata {
+                pending.bytes.append(UInt8(ascii: " "))
+                pending.bytes.append(contentsOf: metadata.utf8)
+            }
+            pending.bytes.append(contentsOf: " [".utf8)
+            pending.bytes.append(contentsOf: source.utf8)
+            pending.bytes.append(contentsOf: "] ".utf8)
+            pending.bytes.append(contentsOf: message.utf8)
+            pending.bytes.append(UInt8(ascii: "\n"))
+            if urgent || pending.bytes.count >= Self.limit { return (true, false) }
+            if pending.flushScheduled { return (false, false) }
+            pending.flushScheduled = true
+            return (false, true)
+        }
+        if writeNow {
+            flush()
+        } else if schedule {
+            queue.asyncAfter(deadline: .now() + Self.delay) { [self] in flush() }
+        }
+    }
+
+    /// Writes everything buffered.
+    func flush() {
+        writing.withLock { _ in
+            let bytes = pending.withLock { pending -> [UInt8] in
+                pending.flushScheduled = false
+                defer { pending.bytes = [] }
+                return pending.bytes
+            }
+            bytes.withUnsafeBytes { raw in
+                var offset = 0
+                while offset < raw.count {
+                    let written = write(STDERR_FILENO, raw.baseAddress! + offset, raw.count - offset)
+                    if written < 0 && errno == EINTR { continue }
+                    guard written > 0 else { return }
+                    offset += written
+                }
+            }
+        }
+    }
+
+    /// `%Y-%m-%dT%H:%M:%S%z` in local time, as `StreamLogHandler` writes it.
+    private static func timestamp(_ seconds: Int) -> [UInt8] {
+        var time = time_t(seconds)
+        var parts = tm()
+        localtime_r(&time, &parts)
+        var buffer = [CChar](repeating: 0, count: 64)
+        let count = strftime(&buffer, buffer.count, "%Y-%m-%dT%H:%M:%S%z", &parts)
+        return buffer.prefix(count).map { UInt8(bitPattern: $0) }
+    }
+}
