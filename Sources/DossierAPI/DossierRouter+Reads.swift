@@ -40,14 +40,15 @@ extension DossierRouter {
             let body = json.serialized()
             let digest = SHA256.hash(data: body).prefix(8).map { String(format: "%02x", $0) }.joined()
             representation = CachedRepresentation(
-                dataVersion: dataVersion, body: body, etag: "v\(dataVersion)-\(digest)", cacheControl: plan.cacheControl)
+                dataVersion: dataVersion, body: body, etag: "v\(dataVersion)-\(digest)", cacheControl: plan.cacheControl,
+                commonFields: constantCORSFields)
             cache.store(key, representation)
         }
         var useGzip = false
         if wantsGzip, let gzip = configuration.gzip {
             if representation.gzip == nil {
                 let compressed = gzip(representation.body)
-                representation.setGzip(compressed.flatMap { $0.count < representation.body.count ? $0 : nil })
+                representation = representation.withGzip(compressed.flatMap { $0.count < representation.body.count ? $0 : nil })
                 cache.store(key, representation)
             }
             useGzip = (representation.gzip ?? nil) != nil

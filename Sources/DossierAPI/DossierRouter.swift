@@ -147,16 +147,37 @@ public final class DossierRouter: HTTPHandler {
         return response
     }
 
+    static let exposedHeaders = "ETag, Location, X-Request-Id"
+
+    /// The CORS fields every answer carries whatever the request, when any origin is allowed: cached answers
+    /// keep them among their prepared fields.
+    var constantCORSFields: [(name: String, value: String)] {
+        guard configuration.corsOrigins == nil else { return [] }
+        return [(name: "Access-Control-Allow-Origin", value: "*"), (name: "Access-Control-Expose-Headers", value: Self.exposedHeaders)]
+    }
+
     func applyCORS(to response: inout HTTPResponse, request: HTTPRequest) {
         if let allowed = configuration.corsOrigins {
             Self.addVary("Origin", to: &response.headers)
             if let origin = request.headers["Origin"], allowed.contains(origin) {
-                response.headers.replaceOrAdd(name: "Access-Control-Allow-Origin", value: origin)
+                Self.set("Access-Control-Allow-Origin", origin, in: &response.headers)
             }
         } else {
-            response.headers.replaceOrAdd(name: "Access-Control-Allow-Origin", value: "*")
+            Self.set("Access-Control-Allow-Origin", "*", in: &response.headers)
         }
-        response.headers.replaceOrAdd(name: "Access-Control-Expose-Headers", value: "ETag, Location, X-Request-Id")
+        Self.set("Access-Control-Expose-Headers", Self.exposedHeaders, in: &response.headers)
+    }
+
+    /// Makes `value` the one field `name`; a field that says so already is left where it is (so prepared
+    /// fields stay prepared).
+    static func set(_ name: String, _ value: String, in headers: inout HTTPHeaders) {
+        var matching = 0, same = true
+        for field in headers.fields where HTTPHeaders.equalNames(field.name, name) {
+            matching += 1
+            same = same && field.value == value
+        }
+        if matching == 1 && same { return }
+        headers.replaceOrAdd(name: name, value: value)
     }
 
     static func addVary(_ field: String, to headers: inout HTTPHeaders) {

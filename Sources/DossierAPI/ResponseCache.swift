@@ -3,7 +3,9 @@ import Synchronization
 
 /// A rendered GET answer for one data version: the identity body and its ETag, and the gzip variant once made,
 /// each with its header fields prepared once (`HTTPHeaders.prepared()`), since every hit sends the same ones.
-struct CachedRepresentation: Sendable {
+///
+/// Immutable and shared: a cache hit hands out one reference instead of copying a dozen fields.
+final class CachedRepresentation: Sendable {
     let dataVersion: Int
     let body: [UInt8]
     let etag: String
@@ -14,24 +16,42 @@ struct CachedRepresentation: Sendable {
     /// `ETag`, `Vary`, `Cache-Control` and `Content-Type` of the identity answer.
     let identityHeaders: HTTPHeaders
     /// nil: not computed yet; `.some(nil)`: gzip is not smaller.
-    private(set) var gzip: [UInt8]??
+    let gzip: [UInt8]??
     /// The gzip answer's fields (those of the identity plus `Content-Encoding`), once there is one.
-    private(set) var gzipHeaders: HTTPHeaders?
+    let gzipHeaders: HTTPHeaders?
 
-    init(dataVersion: Int, body: [UInt8], etag: String, cacheControl: String) {
+    /// Fields sent with every answer after the representation's own (the router's constant CORS fields).
+    let commonFields: [(name: String, value: String)]
+
+    convenience init(dataVersion: Int, body: [UInt8], etag: String, cacheControl: String,
+                     commonFields: [(name: String, value: String)] = []) {
+        let identityTag = "\"" + etag + "\""
+        self.init(dataVersion: dataVersion, body: body, etag: etag, cacheControl: cacheControl, commonFields: commonFields,
+                  identityTag: identityTag, gzipTag: "\"" + etag + "-gzip\"",
+                  identityHeaders: Self.headers(etag: identityTag, cacheControl: cacheControl, gzip: false, common: commonFields),
+                  gzip: nil, gzipHeaders: nil)
+    }
+
+    private init(dataVersion: Int, body: [UInt8], etag: String, cacheControl: String, commonFields: [(name: String, value: String)],
+                 identityTag: String, gzipTag: String, identityHeaders: HTTPHeaders, gzip: [UInt8]??, gzipHeaders: HTTPHeaders?) {
         self.dataVersion = dataVersion
         self.body = body
         self.etag = etag
         self.cacheControl = cacheControl
-        self.identityTag = "\"" + etag + "\""
-        self.gzipTag = "\"" + etag + "-gzip\""
-        self.identityHeaders = Self.headers(etag: identityTag, cacheControl: cacheControl, gzip: false)
+        self.commonFields = commonFields
+        self.identityTag = identityTag
+        self.gzipTag = gzipTag
+        self.identityHeaders = identityHeaders
+        self.gzip = gzip
+        self.gzipHeaders = gzipHeaders
     }
 
-    /// Records the gzip variant, or that there is none worth sending (`nil`).
-    mutating func setGzip(_ compressed: [UInt8]?) {
-        gzip = .some(compressed)
-        gzipHeaders = compressed == nil ? nil : Self.headers(etag: gzipTag, cacheControl: cacheControl, gzip: true)
+    /// This answer with its gzip variant, or with the note that none is worth sending (`nil`).
+    func withGzip(_ compressed: [UInt8]?) -> CachedRepresentation {
+        CachedRepresentation(
+            dataVersion: dataVersion, body: body, etag: etag, cacheControl: cacheControl, commonFields: commonFields,
+            identityTag: identityTag, gzipTag: gzipTag, identityHeaders: identityHeaders, gzip: .some(compressed),
+            gzipHeaders: compressed == nil ? nil : Self.headers(etag: gzipTag, cacheControl: cacheControl, gzip: true, common: commonFields))
     }
 
     /// The fields of a `304 Not Modified` for `etag`.
@@ -39,8 +59,8 @@ struct CachedRepresentation: Sendable {
         ["ETag": etag, "Vary": "Accept-Encoding", "Cache-Control": cacheControl]
     }
 
-    private static func headers(etag: String, cacheControl: String, gzip: Bool) -> HTTPHeaders {
-        // Room for the fields the router adds to every answer (CORS, the request id), so adding them copies
+    private static func headers(etag: String, cacheControl: String, gzip: Bool, common: [(name: String, value: String)]) -> HTTPHeaders {
+        // Room for the fields the router adds to every answer (the request id, CORS), so adding them copies
         // the list once without growing it again.
         var fields: [(name: String, value: String)] = []
         fields.reserveCapacity(10)
@@ -49,6 +69,7 @@ struct CachedRepresentation: Sendable {
         fields.append((name: "Cache-Control", value: cacheControl))
         fields.append((name: "Content-Type", value: "application/json; charset=utf-8"))
         if gzip { fields.append((name: "Content-Encoding", value: "gzip")) }
+        fields.append(contentsOf: common)
         return HTTPHeaders(fields).prepared()
     }
 

@@ -86,18 +86,18 @@ final class BatchedStderr: Sendable {
             }
             pending.bytes.append(contentsOf: pending.timestamp)
             pending.bytes.append(UInt8(ascii: " "))
-            pending.bytes.append(contentsOf: level.rawValue.utf8)
+            Self.append(level.rawValue, to: &pending.bytes)
             pending.bytes.append(UInt8(ascii: " "))
-            pending.bytes.append(contentsOf: label.utf8)
+            Self.append(label, to: &pending.bytes)
             pending.bytes.append(UInt8(ascii: ":"))
             if let metadata {
                 pending.bytes.append(UInt8(ascii: " "))
-                pending.bytes.append(contentsOf: metadata.utf8)
+                Self.append(metadata, to: &pending.bytes)
             }
             pending.bytes.append(contentsOf: " [".utf8)
-            pending.bytes.append(contentsOf: source.utf8)
+            Self.append(source, to: &pending.bytes)
             pending.bytes.append(contentsOf: "] ".utf8)
-            pending.bytes.append(contentsOf: message.utf8)
+            Self.append(message, to: &pending.bytes)
             pending.bytes.append(UInt8(ascii: "\n"))
             if urgent || pending.bytes.count >= Self.limit { return (true, false) }
             if pending.flushScheduled { return (false, false) }
@@ -109,6 +109,12 @@ final class BatchedStderr: Sendable {
         } else if schedule {
             queue.asyncAfter(deadline: .now() + Self.delay) { [self] in flush() }
         }
+    }
+
+    /// A string's bytes, copied in one go when they lie in place (the usual case).
+    private static func append(_ text: String, to bytes: inout [UInt8]) {
+        let copied: Void? = text.utf8.withContiguousStorageIfAvailable { bytes.append(contentsOf: $0) }
+        if copied == nil { bytes.append(contentsOf: text.utf8) }
     }
 
     /// Writes everything buffered.

@@ -53,9 +53,9 @@ public struct HTTPHeaders: Sendable, Sequence, ExpressibleByDictionaryLiteral {
     }
 
     public mutating func remove(name: String) {
-        if let serialized, fields[..<serialized.count].contains(where: { HTTPHeaders.equalNames($0.name, name) }) {
-            self.serialized = nil
-        }
+        // Looked for first: removing nothing must not copy a list shared with other responses.
+        guard let first = fields.firstIndex(where: { HTTPHeaders.equalNames($0.name, name) }) else { return }
+        if let serialized, first < serialized.count { self.serialized = nil }
         fields.removeAll { HTTPHeaders.equalNames($0.name, name) }
     }
 
@@ -67,13 +67,17 @@ public struct HTTPHeaders: Sendable, Sequence, ExpressibleByDictionaryLiteral {
     public static func equalNames(_ lhs: String, _ rhs: String) -> Bool {
         let a = lhs.utf8, b = rhs.utf8
         guard a.count == b.count else { return false }
-        var i = a.startIndex, j = b.startIndex
-        while i != a.endIndex {
-            let x = a[i], y = b[j]
-            if x != y && ASCII.lowercased(x) != ASCII.lowercased(y) { return false }
-            a.formIndex(after: &i)
-            b.formIndex(after: &j)
+        // Both strings' bytes in place (the usual case): a plain loop, no index arithmetic per byte.
+        let contiguous = a.withContiguousStorageIfAvailable { x in
+            b.withContiguousStorageIfAvailable { y in
+                for index in 0..<x.count where x[index] != y[index] && ASCII.lowercased(x[index]) != ASCII.lowercased(y[index]) {
+                    return false
+                }
+                return true
+            }
         }
+        if let contiguous, let equal = contiguous { return equal }
+        for (x, y) in zip(a, b) where x != y && ASCII.lowercased(x) != ASCII.lowercased(y) { return false }
         return true
     }
 }

@@ -45,10 +45,16 @@ extension RequestParser {
 
         head.version = try Self.parseVersion(versionBytes)
         head.method = try Self.parseMethod(methodBytes)
-        let target = try RequestTarget.parse(targetBytes, method: head.method)
         head.target = String(decoding: targetBytes, as: UTF8.self)
-        head.path = target.path
-        head.query = target.query
+        if RequestTarget.isPlainPath(targetBytes) {
+            // The common `/a/b` without query or escapes: the path is the target itself, the same string.
+            head.path = head.target
+            head.query = []
+        } else {
+            let target = try RequestTarget.parse(targetBytes, method: head.method)
+            head.path = target.path
+            head.query = target.query
+        }
     }
 
     /// `HTTP/1.1` or `HTTP/1.0`; any other `HTTP/d.d` is 505; anything else is not a version.
