@@ -15,6 +15,12 @@ final class Metrics: Sendable {
             count += 1
             sum += seconds
         }
+
+        mutating func merge(_ other: Histogram) {
+            for index in buckets.indices { buckets[index] += other.buckets[index] }
+            count += other.count
+            sum += other.sum
+        }
     }
 
     /// One route's samples: its latency, and its answers counted by method and status. A route sees only a few
@@ -25,11 +31,20 @@ final class Metrics: Sendable {
 
         mutating func record(method: String, status: Int, seconds: Double) {
             latency.record(seconds)
+            count(method: method, status: status, by: 1)
+        }
+
+        mutating func count(method: String, status: Int, by amount: Int) {
             if let index = answers.firstIndex(where: { $0.status == status && $0.method == method }) {
-                answers[index].count += 1
+                answers[index].count += amount
             } else {
-                answers.append((method: method, status: status, count: 1))
+                answers.append((method: method, status: status, count: amount))
             }
+        }
+
+        mutating func merge(_ other: RouteSamples) {
+            latency.merge(other.latency)
+            for answer in other.answers { count(method: answer.method, status: answer.status, by: answer.count) }
         }
     }
 
@@ -37,13 +52,20 @@ final class Metrics: Sendable {
         var routes: [String: RouteSamples] = [:]
     }
 
-    private let state = Mutex(State())
+    /// One shard's samples behind its own lock (`Mutex` cannot live in an array itself).
+    private final class Shard: Sendable {
+        let state = Mutex(State())
+    }
+
+    /// Sharded by thread (`ThreadShard`), so concurrent requests record without waiting for one lock; a
+    /// scrape adds the shards up.
+    private let shards = (0..<8).map { _ in Shard() }
     /// Counted apart from the lock, which they would otherwise take a second time per request.
     private let hits = Atomic<Int>(0)
     private let misses = Atomic<Int>(0)
 
     func record(route: String, method: String, status: Int, seconds: Double) {
-        state.withLock { state in
+        shards[ThreadShard.index(count: shards.count)].state.withLock { state in
             // Mutated in place: copying the samples out and back would copy their arrays on every request.
             state.routes[route, default: RouteSamples()].record(method: method, status: status, seconds: seconds)
         }
@@ -57,7 +79,12 @@ final class Metrics: Sendable {
 
     /// The exposition text; `articles` and `entities` are the corpus counts.
     func exposition(articles: Int?, entities: Int?) -> String {
-        let snapshot = state.withLock { $0 }
+        var snapshot = State()
+        for shard in shards {
+            for (route, samples) in shard.state.withLock({ $0.routes }) {
+                snapshot.routes[route, default: RouteSamples()].merge(samples)
+            }
+        }
         var lines: [String] = []
         lines.append("# HELP dossier_http_requests_total HTTP requests answered, by route template, method and status.")
         lines.append("# TYPE dossier_http_requests_total counter")

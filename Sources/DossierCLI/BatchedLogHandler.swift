@@ -1,10 +1,11 @@
 import Dispatch
+import DossierAPI
 import Glibc
 import Logging
 import Synchronization
 
-/// `serve`'s log handler: the lines of swift-log's `StreamLogHandler`, to standard error, but gathered in a
-/// buffer and written at most `BatchedStderr.delay` later (at once for warnings and above, and at exit), like
+/// `serve`'s log handler: the lines of swift-log's `StreamLogHandler`, to standard error, but gathered in
+/// buffers and written at most `BatchedStderr.delay` later (at once for warnings and above, and at exit), like
 /// nginx's buffered access log. With one access line per request, a `write` and a time-zone lookup per line
 /// (what `StreamLogHandler` does) would cost more than answering a cached request.
 struct BatchedLogHandler: LogHandler {
@@ -48,24 +49,33 @@ struct BatchedLogHandler: LogHandler {
     }
 }
 
-/// The buffer behind `BatchedLogHandler`: lines in order, each behind its local timestamp (formatted once per
-/// second), written to standard error by a delayed flush, when the buffer grows large, for urgent lines, and
-/// when the process exits.
+/// The buffer behind `BatchedLogHandler`: lines, each behind its local timestamp (formatted once per second),
+/// written to standard error by a delayed flush, when a buffer grows large, for urgent lines, and when the
+/// process exits.
+///
+/// Sharded by thread (`ThreadShard`): concurrent requests log without waiting for each other's lock. Each
+/// thread's lines keep their order; lines of different threads within one batch may be written up to the
+/// delay out of timestamp order, as with separate per-worker log buffers.
 final class BatchedStderr: Sendable {
     static let shared = BatchedStderr()
     /// How late a line may be written.
     static let delay = DispatchTimeInterval.milliseconds(50)
-    /// Buffered bytes that are written at once rather than after the delay.
-    static let limit = 64 * 1024
+    /// Bytes buffered in one shard that are written at once rather than after the delay.
+    static let limit = 16 * 1024
 
     private struct Pending {
         var bytes: [UInt8] = []
-        var flushScheduled = false
         var second = -1
         var timestamp: [UInt8] = []
     }
 
-    private let pending = Mutex(Pending())
+    /// A shard's buffer behind its own lock (`Mutex` cannot live in an array itself).
+    private final class Shard: Sendable {
+        let pending = Mutex(Pending())
+    }
+
+    private let shards = (0..<8).map { _ in Shard() }
+    private let flushScheduled = Atomic<Bool>(false)
     /// Held while writing, so batches reach the descriptor in the order they were taken.
     private let writing = Mutex(())
     private let queue = DispatchQueue(label: "dossier.log")
@@ -75,10 +85,10 @@ final class BatchedStderr: Sendable {
     }
 
     /// Adds `<timestamp> <level> <label>:[ <metadata>] [<source>] <message>`, the line StreamLogHandler writes,
-    /// straight into the buffer.
+    /// straight into the calling thread's buffer.
     func append(level: Logger.Level, label: String, metadata: String?, source: String, message: String) {
-        let urgent = level >= .warning
-        let (writeNow, schedule) = pending.withLock { pending -> (Bool, Bool) in
+        let shard = shards[ThreadShard.index(count: shards.count)]
+        let full = shard.pending.withLock { pending -> Bool in
             let now = time(nil)
             if now != pending.second {
                 pending.second = now
@@ -99,14 +109,12 @@ final class BatchedStderr: Sendable {
             pending.bytes.append(contentsOf: "] ".utf8)
             Self.append(message, to: &pending.bytes)
             pending.bytes.append(UInt8(ascii: "\n"))
-            if urgent || pending.bytes.count >= Self.limit { return (true, false) }
-            if pending.flushScheduled { return (false, false) }
-            pending.flushScheduled = true
-            return (false, true)
+            return pending.bytes.count >= Self.limit
         }
-        if writeNow {
+        if level >= .warning || full {
             flush()
-        } else if schedule {
+        } else if !flushScheduled.load(ordering: .relaxed),
+                  flushScheduled.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged {
             queue.asyncAfter(deadline: .now() + Self.delay) { [self] in flush() }
         }
     }
@@ -120,19 +128,26 @@ final class BatchedStderr: Sendable {
     /// Writes everything buffered.
     func flush() {
         writing.withLock { _ in
-            let bytes = pending.withLock { pending -> [UInt8] in
-                pending.flushScheduled = false
-                defer { pending.bytes = [] }
-                return pending.bytes
-            }
-            bytes.withUnsafeBytes { raw in
-                var offset = 0
-                while offset < raw.count {
-                    let written = write(STDERR_FILENO, raw.baseAddress! + offset, raw.count - offset)
-                    if written < 0 && errno == EINTR { continue }
-                    guard written > 0 else { return }
-                    offset += written
+            // Cleared first: a line added from now on schedules the next flush.
+            flushScheduled.store(false, ordering: .releasing)
+            for shard in shards {
+                let bytes = shard.pending.withLock { pending -> [UInt8] in
+                    defer { pending.bytes = [] }
+                    return pending.bytes
                 }
+                Self.write(bytes)
+            }
+        }
+    }
+
+    private static func write(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let written = Glibc.write(STDERR_FILENO, raw.baseAddress! + offset, raw.count - offset)
+                if written < 0 && errno == EINTR { continue }
+                guard written > 0 else { return }
+                offset += written
             }
         }
     }

@@ -325,14 +325,16 @@ final class Connection: @unchecked Sendable {
 
     // MARK: Source suspension
 
+    // The flags are checked before the source is touched: copying the source out retains and releases it,
+    // and its reference count is shared with Dispatch's threads.
     private func suspendReading() {
-        guard let source = readSource, !readSuspended else { return }
+        guard !readSuspended, let source = readSource else { return }
         source.suspend()
         readSuspended = true
     }
 
     private func resumeReading() {
-        guard let source = readSource, readSuspended else { return }
+        guard readSuspended, let source = readSource else { return }
         source.resume()
         readSuspended = false
     }
@@ -355,7 +357,7 @@ final class Connection: @unchecked Sendable {
     }
 
     private func suspendWriting() {
-        guard let source = writeSource, !writeSuspended else { return }
+        guard !writeSuspended, let source = writeSource else { return }
         source.suspend()
         writeSuspended = true
     }

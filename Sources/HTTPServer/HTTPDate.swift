@@ -3,7 +3,7 @@ import Glibc
 import Synchronization
 
 /// The `Date` header value in IMF-fixdate form (RFC 9110 §5.6.7), e.g. `Sun, 06 Nov 1994 08:49:37 GMT`,
-/// formatted at most once per second and shared by every thread.
+/// formatted at most once per second per shard of threads.
 enum HTTPDate {
     private struct Cached {
         var second = -1
@@ -19,11 +19,22 @@ enum HTTPDate {
         }
     }
 
-    private static let cache = Mutex(Cached())
+    /// A cache behind its own lock (`Mutex` cannot live in an array itself).
+    private final class Shard: Sendable {
+        let cached = Mutex(Cached())
+    }
+
+    /// One cache per shard of threads, so handler and I/O threads do not queue on one lock for a value that
+    /// changes once a second. A thread always uses the same shard (its `pthread_t`, scrambled).
+    private static let shards = (0..<8).map { _ in Shard() }
+
+    private static var shard: Shard {
+        shards[Int((UInt64(pthread_self()) &* 0x9E37_79B9_7F4A_7C15) >> 32) % shards.count]
+    }
 
     /// The current time, formatted.
     static func now() -> String {
-        cache.withLock { cached in
+        shard.cached.withLock { cached in
             cached.refresh()
             return cached.text
         }
@@ -31,7 +42,7 @@ enum HTTPDate {
 
     /// Appends the current time, formatted, without handing a `String` around.
     static func appendNow(to out: inout [UInt8]) {
-        cache.withLock { cached in
+        shard.cached.withLock { cached in
             cached.refresh()
             out.append(contentsOf: cached.bytes)
         }
