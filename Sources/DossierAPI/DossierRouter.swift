@@ -69,7 +69,7 @@ public final class DossierRouter: HTTPHandler {
     /// What every answer gets: CORS, the request id, a metrics sample and an access-log line.
     private func complete(_ response: inout HTTPResponse, request: HTTPRequest, routeLabel: String, requestID: String, started: ContinuousClock.Instant) {
         applyCORS(to: &response, request: request)
-        response.headers.replaceOrAdd(name: "X-Request-Id", value: requestID)
+        response.headers.set(name: "X-Request-Id", value: requestID)
         let seconds = Self.seconds(ContinuousClock.now - started)
         metrics.record(route: routeLabel, method: request.method.rawValue, status: response.status.code, seconds: seconds)
         // The source is this module, what swift-log would otherwise work out from the file name for every line.
@@ -160,24 +160,12 @@ public final class DossierRouter: HTTPHandler {
         if let allowed = configuration.corsOrigins {
             Self.addVary("Origin", to: &response.headers)
             if let origin = request.headers["Origin"], allowed.contains(origin) {
-                Self.set("Access-Control-Allow-Origin", origin, in: &response.headers)
+                response.headers.set(name: "Access-Control-Allow-Origin", value: origin)
             }
         } else {
-            Self.set("Access-Control-Allow-Origin", "*", in: &response.headers)
+            response.headers.set(name: "Access-Control-Allow-Origin", value: "*")
         }
-        Self.set("Access-Control-Expose-Headers", Self.exposedHeaders, in: &response.headers)
-    }
-
-    /// Makes `value` the one field `name`; a field that says so already is left where it is (so prepared
-    /// fields stay prepared).
-    static func set(_ name: String, _ value: String, in headers: inout HTTPHeaders) {
-        var matching = 0, same = true
-        for field in headers.fields where HTTPHeaders.equalNames(field.name, name) {
-            matching += 1
-            same = same && field.value == value
-        }
-        if matching == 1 && same { return }
-        headers.replaceOrAdd(name: name, value: value)
+        response.headers.set(name: "Access-Control-Expose-Headers", value: Self.exposedHeaders)
     }
 
     static func addVary(_ field: String, to headers: inout HTTPHeaders) {

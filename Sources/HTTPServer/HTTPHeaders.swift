@@ -52,6 +52,24 @@ public struct HTTPHeaders: Sendable, Sequence, ExpressibleByDictionaryLiteral {
         fields.append((name: name, value: value))
     }
 
+    /// Makes `value` the one field `name`: a single field that says so already is left where it is (prepared
+    /// fields stay prepared, nothing is copied), a missing one is added, several or a different one are
+    /// replaced as `replaceOrAdd` does.
+    public mutating func set(name: String, value: String) {
+        var matching = 0, same = true
+        fields.withUnsafeBufferPointer { fields in
+            for index in fields.indices where HTTPHeaders.equalNames(fields[index].name, name) {
+                matching += 1
+                same = same && fields[index].value == value
+            }
+        }
+        if matching == 0 {
+            fields.append((name: name, value: value))
+        } else if matching > 1 || !same {
+            replaceOrAdd(name: name, value: value)
+        }
+    }
+
     public mutating func remove(name: String) {
         // Looked for first: removing nothing must not copy a list shared with other responses.
         guard let first = fields.firstIndex(where: { HTTPHeaders.equalNames($0.name, name) }) else { return }

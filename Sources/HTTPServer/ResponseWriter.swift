@@ -40,8 +40,10 @@ enum ResponseWriter {
 
     /// Bodies at least this large are worth gzipping.
     static let compressionThreshold = 1024
-    /// Bodies up to this size are copied behind the head into one buffer.
-    static let coalesceLimit = 32 * 1024
+    /// Bodies up to this size are copied behind the head into one buffer. Larger ones are sent from their
+    /// own storage, which a cached answer shares with every response of it, in the same `sendmsg`: copying
+    /// them (and allocating room for the copy) would cost more than the second I/O vector.
+    static let coalesceLimit = 1024
 
     static func serialize(_ response: HTTPResponse, context: Context) -> Output {
         var body = response.body

@@ -63,7 +63,23 @@ struct ResponseWriterTests {
         #expect(!text.contains("X-A"))
     }
 
-    @Test("keeps a large body apart from the head for one gathered write")
+    @Test("set leaves a field that says so already in place, adds a missing one and replaces a different one")
+    func setField() {
+        let fields: HTTPHeaders = ["A": "1", "B": "2"]
+        var headers = fields.prepared()
+        headers.set(name: "a", value: "1")
+        #expect(headers.serialized != nil)
+        #expect(headers.fields.map(\.name) == ["A", "B"])
+        headers.set(name: "C", value: "3")
+        #expect(headers.serialized != nil)
+        #expect(headers.fields.map(\.name) == ["A", "B", "C"])
+        headers.set(name: "A", value: "9")
+        #expect(headers.serialized == nil)
+        #expect(headers.fields.map(\.name) == ["B", "C", "A"])
+        #expect(headers["a"] == "9")
+    }
+
+    @Test("keeps a large body apart from the head for one gathered write, without copying it")
     func largeBody() {
         let body = [UInt8](repeating: 1, count: 100_000)
         let output = ResponseWriter.serialize(HTTPResponse(status: .ok, body: body), context: .init(keepAlive: true))
