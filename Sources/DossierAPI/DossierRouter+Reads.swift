@@ -23,11 +23,12 @@ extension DossierRouter {
     /// compressing (nil otherwise): the non-blocking path the server may take on its I/O queue.
     func cachedRead(_ operation: Operation, parameters: PathParameters, request: HTTPRequest, cachedOnly: Bool) throws -> HTTPResponse? {
         let plan = try readPlan(operation, parameters: parameters, query: request.query)
-        let key = operation.rawValue + "|" + plan.cacheKey
+        let key = Self.cacheKey(operation, plan.cacheKey)
+        let wantsGzip = configuration.gzip != nil && Self.acceptsGzip(request.headers["Accept-Encoding"])
         var representation: CachedRepresentation
         if cachedOnly {
             guard let version = versions.currentIfFresh(), let hit = cache.lookup(key, version: version) else { return nil }
-            if configuration.gzip != nil, Self.acceptsGzip(request.headers["Accept-Encoding"]), hit.gzip == nil { return nil }
+            if wantsGzip, hit.gzip == nil { return nil }
             metrics.recordCache(hit: true)
             representation = hit
         } else if let hit = cache.lookup(key, version: versions.current()) {
@@ -38,32 +39,39 @@ extension DossierRouter {
             let (json, dataVersion) = try store.read { db in (try plan.compute(db), try Meta.dataVersion(db)) }
             let body = json.serialized()
             let digest = SHA256.hash(data: body).prefix(8).map { String(format: "%02x", $0) }.joined()
-            representation = CachedRepresentation(dataVersion: dataVersion, body: body, etag: "v\(dataVersion)-\(digest)", gzip: nil)
+            representation = CachedRepresentation(
+                dataVersion: dataVersion, body: body, etag: "v\(dataVersion)-\(digest)", cacheControl: plan.cacheControl,
+                commonFields: constantCORSFields)
             cache.store(key, representation)
         }
         var useGzip = false
-        if let gzip = configuration.gzip, Self.acceptsGzip(request.headers["Accept-Encoding"]) {
+        if wantsGzip, let gzip = configuration.gzip {
             if representation.gzip == nil {
                 let compressed = gzip(representation.body)
-                representation.gzip = .some(compressed.flatMap { $0.count < representation.body.count ? $0 : nil })
+                representation = representation.withGzip(compressed.flatMap { $0.count < representation.body.count ? $0 : nil })
                 cache.store(key, representation)
             }
             useGzip = (representation.gzip ?? nil) != nil
         }
-        let etag = "\"" + representation.etag + (useGzip ? "-gzip" : "") + "\""
-        var headers = HTTPHeaders()
-        headers.add(name: "ETag", value: etag)
-        headers.add(name: "Vary", value: "Accept-Encoding")
-        headers.add(name: "Cache-Control", value: plan.cacheControl)
+        let etag = useGzip ? representation.gzipTag : representation.identityTag
         if let condition = request.headers["If-None-Match"], Self.matches(condition, etag: etag) {
-            return HTTPResponse(status: .notModified, headers: headers)
+            return HTTPResponse(status: .notModified, headers: representation.notModifiedHeaders(etag: etag))
         }
-        headers.add(name: "Content-Type", value: "application/json; charset=utf-8")
-        if useGzip, let compressed = representation.gzip ?? nil {
-            headers.add(name: "Content-Encoding", value: "gzip")
+        if useGzip, let compressed = representation.gzip ?? nil, let headers = representation.gzipHeaders {
             return HTTPResponse(status: .ok, headers: headers, body: compressed)
         }
-        return HTTPResponse(status: .ok, headers: headers, body: representation.body)
+        return HTTPResponse(status: .ok, headers: representation.identityHeaders, body: representation.body)
+    }
+
+    /// `<operation>|<plan key>`, made in one allocation.
+    static func cacheKey(_ operation: Operation, _ planKey: String) -> String {
+        let name = operation.rawValue.utf8, rest = planKey.utf8
+        return String(unsafeUninitializedCapacity: name.count + 1 + rest.count) { buffer in
+            var index = buffer.initialize(fromContentsOf: name)
+            buffer[index] = UInt8(ascii: "|")
+            index += 1
+            return index + UnsafeMutableBufferPointer(rebasing: buffer[index...]).initialize(fromContentsOf: rest)
+        }
     }
 
     /// `If-None-Match` (RFC 9110 §13.1.2): `*` or a list of entity tags, compared weakly.

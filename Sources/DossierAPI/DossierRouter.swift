@@ -69,10 +69,14 @@ public final class DossierRouter: HTTPHandler {
     /// What every answer gets: CORS, the request id, a metrics sample and an access-log line.
     private func complete(_ response: inout HTTPResponse, request: HTTPRequest, routeLabel: String, requestID: String, started: ContinuousClock.Instant) {
         applyCORS(to: &response, request: request)
-        response.headers.replaceOrAdd(name: "X-Request-Id", value: requestID)
+        response.headers.set(name: "X-Request-Id", value: requestID)
         let seconds = Self.seconds(ContinuousClock.now - started)
         metrics.record(route: routeLabel, method: request.method.rawValue, status: response.status.code, seconds: seconds)
-        logger.info("\(request.method.rawValue) \(routeLabel) \(response.status.code) \(Self.milliseconds(seconds))ms id=\(requestID)")
+        // The source is this module, what swift-log would otherwise work out from the file name for every line.
+        logger.info(
+            Logger.Message(stringLiteral: AccessLogLine.make(
+                method: request.method.rawValue, route: routeLabel, status: response.status.code, seconds: seconds, requestID: requestID)),
+            source: "DossierAPI")
     }
 
     func perform(_ operation: Operation, parameters: PathParameters, request: HTTPRequest, requestID: String) -> HTTPResponse {
@@ -143,16 +147,25 @@ public final class DossierRouter: HTTPHandler {
         return response
     }
 
+    static let exposedHeaders = "ETag, Location, X-Request-Id"
+
+    /// The CORS fields every answer carries whatever the request, when any origin is allowed: cached answers
+    /// keep them among their prepared fields.
+    var constantCORSFields: [(name: String, value: String)] {
+        guard configuration.corsOrigins == nil else { return [] }
+        return [(name: "Access-Control-Allow-Origin", value: "*"), (name: "Access-Control-Expose-Headers", value: Self.exposedHeaders)]
+    }
+
     func applyCORS(to response: inout HTTPResponse, request: HTTPRequest) {
         if let allowed = configuration.corsOrigins {
             Self.addVary("Origin", to: &response.headers)
             if let origin = request.headers["Origin"], allowed.contains(origin) {
-                response.headers.replaceOrAdd(name: "Access-Control-Allow-Origin", value: origin)
+                response.headers.set(name: "Access-Control-Allow-Origin", value: origin)
             }
         } else {
-            response.headers.replaceOrAdd(name: "Access-Control-Allow-Origin", value: "*")
+            response.headers.set(name: "Access-Control-Allow-Origin", value: "*")
         }
-        response.headers.replaceOrAdd(name: "Access-Control-Expose-Headers", value: "ETag, Location, X-Request-Id")
+        response.headers.set(name: "Access-Control-Expose-Headers", value: Self.exposedHeaders)
     }
 
     static func addVary(_ field: String, to headers: inout HTTPHeaders) {
@@ -181,16 +194,7 @@ public final class DossierRouter: HTTPHandler {
     }
 
     static func makeRequestID() -> String {
-        let value = UInt64.random(in: .min ... .max)
-        let hex = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
-    }
-
-    /// "1.234" for 0.001234 s, without Foundation's printf-style formatting on the hot path.
-    static func milliseconds(_ seconds: Double) -> String {
-        let micros = Int((seconds * 1_000_000).rounded())
-        let fraction = String(micros % 1000)
-        return "\(micros / 1000)." + String(repeating: "0", count: 3 - fraction.count) + fraction
+        RequestID.make()
     }
 
     static func seconds(_ duration: Duration) -> Double {

@@ -9,35 +9,81 @@ public struct PathTemplate: Sendable, Hashable, CustomStringConvertible {
     }
 
     public let segments: [Segment]
+    /// `description`, rendered once: it labels every request's metrics sample and access-log line.
+    private let rendered: String
+    /// The literal segments' bytes (empty for parameters), for matching without building strings.
+    private let literals: [[UInt8]]
 
     public init(_ segments: [Segment]) {
+        assert(segments.count <= PathSegments.capacity, "a template longer than PathSegments can hold never matches")
         self.segments = segments
-    }
-
-    /// `/v1/articles/{id}` style text, used as the metric and access-log label.
-    public var description: String {
-        "/" + segments.map {
+        self.rendered = "/" + segments.map {
             switch $0 {
             case .literal(let text): return text
             case .identifier(let name): return "{\(name)}"
             }
         }.joined(separator: "/")
+        self.literals = segments.map {
+            if case .literal(let text) = $0 { return Array(text.utf8) }
+            return []
+        }
     }
 
-    /// The parameters when `pathSegments` match, else nil. Exact: a trailing slash is one more (empty) segment.
-    func match(_ pathSegments: [Substring]) -> PathParameters? {
-        guard pathSegments.count == segments.count else { return nil }
+    /// `/v1/articles/{id}` style text, used as the metric and access-log label.
+    public var description: String { rendered }
+
+    /// The parameters when the path's segments match, else nil. Exact: a trailing slash is one more (empty)
+    /// segment. `path` is the path without its leading slash; `bounds` are its segments.
+    func match(_ path: UnsafeBufferPointer<UInt8>, _ bounds: PathSegments) -> PathParameters? {
+        guard bounds.count == segments.count else { return nil }
+        for index in 0..<bounds.count {
+            let range = bounds[index]
+            if case .literal = segments[index] {
+                guard literals[index].elementsEqual(path[range]) else { return nil }
+            } else if range.isEmpty {
+                return nil
+            }
+        }
         var parameters = PathParameters()
-        for (segment, text) in zip(segments, pathSegments) {
-            switch segment {
-            case .literal(let literal):
-                guard text == literal else { return nil }
-            case .identifier(let name):
-                guard !text.isEmpty else { return nil }
-                parameters.values.append((name, String(text)))
+        for index in 0..<bounds.count {
+            if case .identifier(let name) = segments[index] {
+                parameters.values.append((name, String(decoding: UnsafeBufferPointer(rebasing: path[bounds[index]]), as: UTF8.self)))
             }
         }
         return parameters
+    }
+}
+
+/// Where the `/`-separated segments of a path lie, for paths of at most `capacity` segments (no template has
+/// more); kept inline so that routing allocates nothing but the parameters' values.
+struct PathSegments {
+    static let capacity = 4
+    private var first = 0..<0, second = 0..<0, third = 0..<0, fourth = 0..<0
+    private(set) var count = 0
+
+    /// The segments of `path` (without its leading slash), or nil when there are more than `capacity`.
+    init?(_ path: UnsafeBufferPointer<UInt8>) {
+        var start = 0
+        for index in 0...path.count where index == path.count || path[index] == UInt8(ascii: "/") {
+            switch count {
+            case 0: first = start..<index
+            case 1: second = start..<index
+            case 2: third = start..<index
+            case 3: fourth = start..<index
+            default: return nil
+            }
+            count += 1
+            start = index + 1
+        }
+    }
+
+    subscript(index: Int) -> Range<Int> {
+        switch index {
+        case 0: return first
+        case 1: return second
+        case 2: return third
+        default: return fourth
+        }
     }
 }
 
@@ -112,11 +158,15 @@ enum RouteTable {
 
     /// The route whose template matches `path`, and its parameters.
     static func match(path: String) -> (Route, PathParameters)? {
-        guard path.first == "/" else { return nil }
-        let segments = path.dropFirst().split(separator: "/", omittingEmptySubsequences: false)
-        for route in routes {
-            if let parameters = route.template.match(segments) { return (route, parameters) }
+        var path = path
+        return path.withUTF8 { bytes -> (Route, PathParameters)? in
+            guard bytes.first == UInt8(ascii: "/") else { return nil }
+            let rest = UnsafeBufferPointer(rebasing: bytes[1...])
+            guard let bounds = PathSegments(rest) else { return nil }
+            for route in routes {
+                if let parameters = route.template.match(rest, bounds) { return (route, parameters) }
+            }
+            return nil
         }
-        return nil
     }
 }

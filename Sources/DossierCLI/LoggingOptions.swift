@@ -18,9 +18,15 @@ struct LoggingOptions: ParsableArguments {
         return Logger.Level(rawValue: text) ?? .info
     }
 
-    func bootstrap(_ settings: Settings) {
+    /// - Parameter batched: write lines in batches (`BatchedLogHandler`), for the server's access log.
+    func bootstrap(_ settings: Settings, batched: Bool = false) {
         let level = level(settings)
         LoggingSystem.bootstrap { label in
+            if batched {
+                var handler = BatchedLogHandler(label: label)
+                handler.logLevel = level
+                return handler
+            }
             var handler = StreamLogHandler.standardError(label: label)
             handler.logLevel = level
             return handler

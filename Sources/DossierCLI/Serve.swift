@@ -84,7 +84,7 @@ struct Serve: ParsableCommand {
         _ = glibcMallopt(-8 /* M_ARENA_MAX, malloc.h */, 2)
         #endif
         let settings = Settings()
-        logging.bootstrap(settings)
+        logging.bootstrap(settings, batched: true)
         let logger = Logger(label: "dossier")
         let opened = try store.openStore(settings)
         let limits = try limits(settings)

@@ -58,4 +58,42 @@ enum ASCII {
             zip(bytes, expected).allSatisfy { lowercased($0) == $1 }
         }
     }
+
+    /// Whether `text` equals the lowercase ASCII `lower`, ignoring case; reads the string's bytes in place.
+    static func equalsIgnoringCase(_ text: String, _ lower: StaticString) -> Bool {
+        guard text.utf8.count == lower.utf8CodeUnitCount else { return false }
+        var text = text
+        return text.withUTF8 { equalsIgnoringCase($0, lower) }
+    }
+
+    static func equalsIgnoringCase(_ bytes: UnsafeBufferPointer<UInt8>, _ lower: StaticString) -> Bool {
+        bytes.count == lower.utf8CodeUnitCount && matchesIgnoringCase(bytes, at: 0, lower)
+    }
+
+    static func hasPrefixIgnoringCase(_ bytes: UnsafeBufferPointer<UInt8>, _ lower: StaticString) -> Bool {
+        bytes.count >= lower.utf8CodeUnitCount && matchesIgnoringCase(bytes, at: 0, lower)
+    }
+
+    static func hasSuffixIgnoringCase(_ bytes: UnsafeBufferPointer<UInt8>, _ lower: StaticString) -> Bool {
+        bytes.count >= lower.utf8CodeUnitCount && matchesIgnoringCase(bytes, at: bytes.count - lower.utf8CodeUnitCount, lower)
+    }
+
+    /// Whether the lowercase ASCII `lower` occurs anywhere in `text`, ignoring case.
+    static func containsIgnoringCase(_ text: String, _ lower: StaticString) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            let length = lower.utf8CodeUnitCount
+            guard bytes.count >= length else { return false }
+            for offset in 0...(bytes.count - length) where matchesIgnoringCase(bytes, at: offset, lower) { return true }
+            return false
+        }
+    }
+
+    /// Whether `lower` matches `bytes` from `offset` on (the caller checked that it fits).
+    @inline(__always) private static func matchesIgnoringCase(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int, _ lower: StaticString) -> Bool {
+        lower.withUTF8Buffer { expected in
+            for index in 0..<expected.count where lowercased(bytes[offset + index]) != expected[index] { return false }
+            return true
+        }
+    }
 }

@@ -107,27 +107,15 @@ final class Connection: @unchecked Sendable {
         }
     }
 
-    /// Parses and starts handling as many requests as the state allows.
+    /// Answers as many buffered requests as the state allows, then writes what is queued, once: pipelined
+    /// answers leave together in one `send`. Loops only when the output limit stopped parsing and the write
+    /// made room again.
     private func processInput() {
-        while state == .reading && output.byteCount <= core.limits.maxOutputBufferBytes {
-            let event: RequestParser.Event?
-            do {
-                event = try parser.next()
-            } catch {
-                notePhase()
-                finish(with: ResponseWriter.serialize(problem: error.problem))
-                return
-            }
-            notePhase()
-            guard let event else { break }
-            switch event {
-            case .continueExpected:
-                output.enqueue([ResponseWriter.continueBytes])
-                flush()
-            case .request(let request):
-                servedRequests += 1
-                handle(request)
-            }
+        while true {
+            let stoppedByOutput = answerBuffered()
+            guard state != .closed else { return }
+            if !output.isEmpty { flush() }
+            guard stoppedByOutput, state == .reading, output.isEmpty else { break }
         }
         if state == .reading && peerClosed {
             // Nothing more will come: answer what is queued, then close. A partial request is dropped.
@@ -139,6 +127,33 @@ final class Connection: @unchecked Sendable {
             return
         }
         updateReadInterest()
+    }
+
+    /// Parses requests and answers the immediate ones into `output` until a request goes to the handler,
+    /// more bytes are needed, the connection is closing, or the output limit is reached (returns true then).
+    private func answerBuffered() -> Bool {
+        while state == .reading {
+            guard output.byteCount <= core.limits.maxOutputBufferBytes else { return true }
+            let event: RequestParser.Event?
+            do {
+                event = try parser.next()
+            } catch {
+                notePhase()
+                finish(with: ResponseWriter.serialize(problem: error.problem))
+                return false
+            }
+            notePhase()
+            guard let event else { return false }
+            switch event {
+            case .continueExpected:
+                output.enqueue([ResponseWriter.continueBytes])
+                flush()
+            case .request(let request):
+                servedRequests += 1
+                handle(request)
+            }
+        }
+        return false
     }
 
     /// Tracks when the parser enters each phase, for the header, body and idle deadlines.
@@ -158,17 +173,17 @@ final class Connection: @unchecked Sendable {
 
     // MARK: Handling
 
+    /// An immediate answer is queued at once, on this queue (no hop: the caller's loop goes on to the next
+    /// pipelined request); anything else goes to the handler pool and comes back through `handled(_:)`.
     private func handle(_ request: HTTPRequest) {
-        state = .handling
         let core = self.core
-        let loop = self.loop
         if let response = core.handler.respondImmediately(to: request) {
             let context = ResponseWriter.Context(request: request, compression: core.compression, serverDraining: core.isDraining)
-            let bytes = ResponseWriter.serialize(response, context: context)
-            // Re-entered through the queue, not directly, so pipelined requests do not nest calls.
-            loop.queue.async { [self] in handled(bytes) }
+            enqueueAnswer(ResponseWriter.serialize(response, context: context))
             return
         }
+        state = .handling
+        let loop = self.loop
         core.pool.submit { [self] in
             let response = core.handler.handle(request)
             let context = ResponseWriter.Context(request: request, compression: core.compression, serverDraining: core.isDraining)
@@ -177,8 +192,15 @@ final class Connection: @unchecked Sendable {
         }
     }
 
+    /// A handler's answer, back on this queue.
     private func handled(_ response: ResponseWriter.Output) {
         guard state == .handling else { return }
+        enqueueAnswer(response)
+        processInput()
+    }
+
+    /// Queues an answer (without writing it yet) and moves on: to the next request, or to closing.
+    private func enqueueAnswer(_ response: ResponseWriter.Output) {
         output.enqueue(response.chunks)
         if response.closeConnection || draining {
             state = .closingAfterFlush
@@ -188,8 +210,6 @@ final class Connection: @unchecked Sendable {
             lastPhase = .idle
             notePhase()
         }
-        flush()
-        if state == .reading { processInput() }
     }
 
     // MARK: Writing
@@ -305,14 +325,16 @@ final class Connection: @unchecked Sendable {
 
     // MARK: Source suspension
 
+    // The flags are checked before the source is touched: copying the source out retains and releases it,
+    // and its reference count is shared with Dispatch's threads.
     private func suspendReading() {
-        guard let source = readSource, !readSuspended else { return }
+        guard !readSuspended, let source = readSource else { return }
         source.suspend()
         readSuspended = true
     }
 
     private func resumeReading() {
-        guard let source = readSource, readSuspended else { return }
+        guard readSuspended, let source = readSource else { return }
         source.resume()
         readSuspended = false
     }
@@ -335,7 +357,7 @@ final class Connection: @unchecked Sendable {
     }
 
     private func suspendWriting() {
-        guard let source = writeSource, !writeSuspended else { return }
+        guard !writeSuspended, let source = writeSource else { return }
         source.suspend()
         writeSuspended = true
     }

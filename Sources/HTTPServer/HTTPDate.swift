@@ -1,19 +1,50 @@
 import Foundation
 import Glibc
+import Synchronization
 
 /// The `Date` header value in IMF-fixdate form (RFC 9110 §5.6.7), e.g. `Sun, 06 Nov 1994 08:49:37 GMT`,
-/// formatted at most once per second and shared by every thread.
+/// formatted at most once per second per shard of threads.
 enum HTTPDate {
-    private static let cache = Locked<(second: Int, text: String)>((second: -1, text: ""))
+    private struct Cached {
+        var second = -1
+        var text = ""
+        var bytes: [UInt8] = []
+
+        mutating func refresh() {
+            let second = time(nil)
+            guard second != self.second else { return }
+            self.second = second
+            text = HTTPDate.format(second)
+            bytes = Array(text.utf8)
+        }
+    }
+
+    /// A cache behind its own lock (`Mutex` cannot live in an array itself).
+    private final class Shard: Sendable {
+        let cached = Mutex(Cached())
+    }
+
+    /// One cache per shard of threads, so handler and I/O threads do not queue on one lock for a value that
+    /// changes once a second. A thread always uses the same shard (its `pthread_t`, scrambled).
+    private static let shards = (0..<8).map { _ in Shard() }
+
+    private static var shard: Shard {
+        shards[Int((UInt64(pthread_self()) &* 0x9E37_79B9_7F4A_7C15) >> 32) % shards.count]
+    }
 
     /// The current time, formatted.
     static func now() -> String {
-        let second = time(nil)
-        return cache.withLock { cached in
-            if cached.second != second {
-                cached = (second: second, text: format(second))
-            }
+        shard.cached.withLock { cached in
+            cached.refresh()
             return cached.text
+        }
+    }
+
+    /// Appends the current time, formatted, without handing a `String` around.
+    static func appendNow(to out: inout [UInt8]) {
+        shard.cached.withLock { cached in
+            cached.refresh()
+            out.append(contentsOf: cached.bytes)
         }
     }
 

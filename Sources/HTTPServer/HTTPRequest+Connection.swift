@@ -3,8 +3,8 @@ extension HTTPRequest {
     /// HTTP/1.1 unless `Connection: close`; HTTP/1.0 only with `Connection: keep-alive`.
     public var wantsKeepAlive: Bool {
         var close = false, keepAlive = false
-        for value in headers.values(for: "Connection") {
-            for token in value.split(separator: ",") {
+        for field in headers.fields where HTTPHeaders.equalNames(field.name, "Connection") {
+            for token in field.value.split(separator: ",") {
                 let trimmed = token.utf8.filter { $0 != ASCII.space && $0 != ASCII.tab }
                 if ASCII.equalsIgnoringCase(trimmed, "close") { close = true }
                 if ASCII.equalsIgnoringCase(trimmed, "keep-alive") { keepAlive = true }
@@ -19,8 +19,8 @@ extension HTTPRequest {
     public var acceptsGzip: Bool {
         var gzip: Bool?
         var star: Bool?
-        for value in headers.values(for: "Accept-Encoding") {
-            for element in value.split(separator: ",") {
+        for field in headers.fields where HTTPHeaders.equalNames(field.name, "Accept-Encoding") {
+            for element in field.value.split(separator: ",") {
                 let parts = element.split(separator: ";")
                 guard let coding = parts.first?.trimmingCharacters(inASCII: true) else { continue }
                 var quality = 1.0

@@ -1,7 +1,8 @@
 import Glibc
 
 /// Response bytes waiting for the socket, written with `sendmsg` and `MSG_NOSIGNAL`, resuming after partial
-/// writes. Small chunks are coalesced so pipelined responses leave together.
+/// writes. Small chunks are coalesced so pipelined responses leave together; large ones (bodies shared with
+/// the handler's storage) are never copied into.
 struct OutputQueue {
     enum SendResult {
         /// Everything queued has been written.
@@ -23,7 +24,7 @@ struct OutputQueue {
     mutating func enqueue(_ newChunks: [[UInt8]]) {
         for chunk in newChunks where !chunk.isEmpty {
             byteCount += chunk.count
-            if let last = chunks.last, last.count + chunk.count <= ResponseWriter.coalesceLimit {
+            if let last = chunks.last, last.count + chunk.count <= 2 * ResponseWriter.coalesceLimit {
                 chunks[chunks.count - 1].append(contentsOf: chunk)
             } else {
                 chunks.append(chunk)

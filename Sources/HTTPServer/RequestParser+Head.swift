@@ -45,16 +45,21 @@ extension RequestParser {
 
         head.version = try Self.parseVersion(versionBytes)
         head.method = try Self.parseMethod(methodBytes)
-        let target = try RequestTarget.parse(targetBytes, method: head.method)
         head.target = String(decoding: targetBytes, as: UTF8.self)
-        head.path = target.path
-        head.query = target.query
+        if RequestTarget.isPlainPath(targetBytes) {
+            // The common `/a/b` without query or escapes: the path is the target itself, the same string.
+            head.path = head.target
+            head.query = []
+        } else {
+            let target = try RequestTarget.parse(targetBytes, method: head.method)
+            head.path = target.path
+            head.query = target.query
+        }
     }
 
     /// `HTTP/1.1` or `HTTP/1.0`; any other `HTTP/d.d` is 505; anything else is not a version.
     static func parseVersion(_ bytes: ArraySlice<UInt8>) throws(HTTPParseError) -> HTTPVersion {
-        let prefix = Array("HTTP/".utf8)
-        guard bytes.count == 8, bytes.starts(with: prefix) else { throw .malformedRequestLine }
+        guard bytes.count == 8, bytes.starts(with: "HTTP/".utf8) else { throw .malformedRequestLine }
         let major = bytes[bytes.startIndex + 5], dot = bytes[bytes.startIndex + 6], minor = bytes[bytes.startIndex + 7]
         let isDigit = { (byte: UInt8) in byte >= 0x30 && byte <= 0x39 }
         guard isDigit(major), dot == UInt8(ascii: "."), isDigit(minor) else { throw .malformedRequestLine }
@@ -67,14 +72,16 @@ extension RequestParser {
 
     /// A standard method (shared constants, no allocation), or 501 for any other token.
     static func parseMethod(_ bytes: ArraySlice<UInt8>) throws(HTTPParseError) -> HTTPMethod {
+        if bytes.elementsEqual("GET".utf8) { return .get }
         for method in HTTPMethod.standard where method.rawValue.utf8.elementsEqual(bytes) {
             return method
         }
         throw .unknownMethod(String(decoding: bytes.prefix(32), as: UTF8.self))
     }
 
-    /// One `name: value` line of the header or trailer section.
-    func parseFieldLine(_ line: Line, into fields: inout HTTPHeaders) throws(HTTPParseError) {
+    /// One `name: value` line of the header or trailer section. Static, so that filling a field list of the
+    /// parser does not make Swift copy the whole parser to keep the two accesses apart.
+    static func parseFieldLine(_ line: Line, maxCount: Int, into fields: inout HTTPHeaders) throws(HTTPParseError) {
         let bytes = line.bytes
         guard let first = bytes.first else { return }
         if first == ASCII.space || first == ASCII.tab { throw .obsoleteLineFolding }
@@ -96,7 +103,7 @@ extension RequestParser {
         guard value.allSatisfy(ASCII.isFieldValueByte) else {
             throw .malformedHeaderField(reason: "a field value contains a control character")
         }
-        guard fields.count < limits.maxHeaderCount else { throw .tooManyHeaderFields(limit: limits.maxHeaderCount) }
+        guard fields.count < maxCount else { throw .tooManyHeaderFields(limit: maxCount) }
         fields.add(name: String(decoding: name, as: UTF8.self), value: String(decoding: value, as: UTF8.self))
     }
 

@@ -126,7 +126,7 @@ struct RequestParser {
                 if line.isEmpty {
                     if let event = try finishHead() { return event }
                 } else {
-                    try parseFieldLine(line, into: &head.headers)
+                    try Self.parseFieldLine(line, maxCount: limits.maxHeaderCount, into: &head.headers)
                 }
             case .fixedBody(let remaining):
                 let take = min(remaining, bufferedByteCount)
@@ -178,7 +178,7 @@ struct RequestParser {
                 else { return nil }
                 sectionBytes += line.wireCount
                 if line.isEmpty { return .request(finishRequest()) }
-                try parseFieldLine(line, into: &head.trailers)
+                try Self.parseFieldLine(line, maxCount: limits.maxHeaderCount, into: &head.trailers)
             }
         }
     }

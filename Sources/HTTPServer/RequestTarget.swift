@@ -10,6 +10,17 @@ struct RequestTarget: Equatable {
         lhs.path == rhs.path && lhs.query.elementsEqual(rhs.query) { $0 == $1 }
     }
 
+    /// Whether `raw` is an origin-form path with no query and no percent-escape, which decodes to itself.
+    static func isPlainPath(_ raw: ArraySlice<UInt8>) -> Bool {
+        raw.withUnsafeBufferPointer { bytes in
+            guard bytes.first == ASCII.slash else { return false }
+            for byte in bytes where !ASCII.isTargetByte(byte) || byte == ASCII.question || byte == ASCII.percent {
+                return false
+            }
+            return true
+        }
+    }
+
     /// Parses a raw target for `method`.
     static func parse(_ raw: ArraySlice<UInt8>, method: HTTPMethod) throws(HTTPParseError) -> RequestTarget {
         guard let first = raw.first else { throw .malformedRequestLine }

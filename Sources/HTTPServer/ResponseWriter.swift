@@ -1,7 +1,9 @@
 /// Turns a handler's `HTTPResponse` into the bytes sent for it (RFC 9112 §4, §6): status line, the
 /// server's own fields, and the body, ready for one `sendmsg`.
 ///
-/// Runs on the handler thread right after the handler, so gzip and serialisation never occupy an I/O queue.
+/// Runs on the handler thread right after the handler, so gzip never occupies an I/O queue; immediate
+/// answers (`HTTPHandler.respondImmediately`) are serialised on the I/O queue, so this stays a single pass
+/// over the fields that builds no intermediate strings.
 enum ResponseWriter {
     /// What the serialiser needs to know about the request being answered.
     struct Context {
@@ -38,69 +40,99 @@ enum ResponseWriter {
 
     /// Bodies at least this large are worth gzipping.
     static let compressionThreshold = 1024
-    /// Bodies up to this size are copied behind the head into one buffer.
-    static let coalesceLimit = 32 * 1024
+    /// Bodies up to this size are copied behind the head into one buffer. Larger ones are sent from their
+    /// own storage, which a cached answer shares with every response of it, in the same `sendmsg`: copying
+    /// them (and allocating room for the copy) would cost more than the second I/O vector.
+    static let coalesceLimit = 1024
 
     static func serialize(_ response: HTTPResponse, context: Context) -> Output {
-        var headers = response.headers
         var body = response.body
         let code = response.status.code
         let bodyless = (100..<200).contains(code) || code == 204 || code == 304
+        // One pass over the handler's fields: what it set, what it asked for. Nothing is copied or lowercased.
+        let fields = response.headers.fields
+        // Fields prepared once (`HTTPHeaders.prepared()`) are summarised already; only the rest are examined.
+        let prepared = response.headers.serialized
+        var seen = prepared?.seen ?? SeenFields()
+        for index in (prepared?.count ?? 0)..<fields.count { seen.note(fields[index]) }
+        let keepAlive = context.keepAlive && !seen.connectionClose
 
-        var keepAlive = context.keepAlive
-        for value in headers.values(for: "Connection") where value.lowercased().contains("close") {
-            keepAlive = false
-        }
-        headers.remove(name: "Connection")
-        headers.remove(name: "Transfer-Encoding")
-        headers.remove(name: "Keep-Alive")
-
+        // Vary is merged (every Vary field replaced by one at the end) or added when gzip is possible.
+        var vary: String?
+        var gzipped = false
         if context.compression && !bodyless && body.count >= compressionThreshold
-            && !headers.contains("Content-Encoding") && isCompressible(headers["Content-Type"]) {
-            addVaryAcceptEncoding(&headers)
+            && !seen.contentEncoding && isCompressible(seen.contentType) {
+            if !seen.varyCoversEncoding {
+                vary = seen.varyCount == 0
+                    ? "Accept-Encoding" : (response.headers.values(for: "Vary") + ["Accept-Encoding"]).joined(separator: ", ")
+            }
             if context.acceptsGzip {
                 let compressed = Gzip.compress(body)
                 if compressed.count < body.count {
                     body = compressed
-                    headers.add(name: "Content-Encoding", value: "gzip")
+                    gzipped = true
                 }
             }
         }
-
+        let length: LengthField
         if (100..<200).contains(code) || code == 204 {
-            headers.remove(name: "Content-Length")
-        } else if code == 304 || (context.isHead && body.isEmpty && headers.contains("Content-Length")) {
+            length = .drop
+        } else if code == 304 || (context.isHead && body.isEmpty && seen.contentLength) {
             // Keep what the handler said the GET body's length would be.
+            length = .keep
         } else {
-            headers.replaceOrAdd(name: "Content-Length", value: String(body.count))
-        }
-        if !body.isEmpty && !headers.contains("Content-Type") {
-            headers.add(name: "Content-Type", value: "application/octet-stream")
-        }
-        if !headers.contains("Date") { headers.add(name: "Date", value: HTTPDate.now()) }
-        if !headers.contains("Server") { headers.add(name: "Server", value: "dossier") }
-        if !keepAlive {
-            headers.add(name: "Connection", value: "close")
-        } else if context.version == .http1_0 {
-            headers.add(name: "Connection", value: "keep-alive")
+            length = .replace
         }
 
-        var head: [UInt8] = []
         let sendsBody = !bodyless && !context.isHead && !body.isEmpty
-        head.reserveCapacity(128 + headers.fields.count * 48 + (sendsBody && body.count <= coalesceLimit ? body.count : 0))
-        head.append(contentsOf: "HTTP/1.1 \(code) ".utf8)
+        let coalesced = sendsBody && body.count <= coalesceLimit
+        var head: [UInt8] = []
+        head.reserveCapacity(160 + seen.byteCount + (vary?.utf8.count ?? 0) + (coalesced ? body.count : 0))
+        head.append(contentsOf: "HTTP/1.1 ".utf8)
+        appendDecimal(code, to: &head)
+        head.append(ASCII.space)
         appendSanitized(response.status.reasonPhrase, to: &head)
-        head.append(ASCII.cr); head.append(ASCII.lf)
-        for field in headers.fields {
-            appendSanitized(field.name, to: &head)
-            head.append(ASCII.colon); head.append(ASCII.space)
-            appendSanitized(field.value, to: &head)
-            head.append(ASCII.cr); head.append(ASCII.lf)
+        appendCRLF(to: &head)
+        // The prepared bytes stand as they are unless one of their fields is to be dropped or replaced.
+        var firstExamined = 0
+        if let prepared, !prepared.seen.connection, !prepared.seen.transferEncoding, !prepared.seen.keepAlive,
+           !(prepared.seen.contentLength && length != .keep), !(prepared.seen.varyCount > 0 && vary != nil) {
+            head.append(contentsOf: prepared.bytes)
+            firstExamined = prepared.count
         }
-        head.append(ASCII.cr); head.append(ASCII.lf)
+        for index in firstExamined..<fields.count {
+            let field = fields[index]
+            switch FieldName(field.name) {
+            case .connection, .transferEncoding, .keepAlive: continue
+            case .vary where vary != nil && seen.varyCount > 0: continue
+            case .contentLength where length != .keep: continue
+            default: break
+            }
+            appendField(field, to: &head)
+        }
+        if let vary { appendField("Vary: ", vary, to: &head) }
+        if gzipped { head.append(contentsOf: "Content-Encoding: gzip\r\n".utf8) }
+        if length == .replace {
+            head.append(contentsOf: "Content-Length: ".utf8)
+            appendDecimal(body.count, to: &head)
+            appendCRLF(to: &head)
+        }
+        if !body.isEmpty && seen.contentType == nil { head.append(contentsOf: "Content-Type: application/octet-stream\r\n".utf8) }
+        if !seen.date {
+            head.append(contentsOf: "Date: ".utf8)
+            HTTPDate.appendNow(to: &head)
+            appendCRLF(to: &head)
+        }
+        if !seen.server { head.append(contentsOf: "Server: dossier\r\n".utf8) }
+        if !keepAlive {
+            head.append(contentsOf: "Connection: close\r\n".utf8)
+        } else if context.version == .http1_0 {
+            head.append(contentsOf: "Connection: keep-alive\r\n".utf8)
+        }
+        appendCRLF(to: &head)
 
         guard sendsBody else { return Output(chunks: [head], closeConnection: !keepAlive) }
-        if body.count <= coalesceLimit {
+        if coalesced {
             head.append(contentsOf: body)
             return Output(chunks: [head], closeConnection: !keepAlive)
         }
@@ -116,39 +148,4 @@ enum ResponseWriter {
 
     /// `100 Continue` (RFC 9110 §15.2.1).
     static let continueBytes = Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)
-
-    /// Field text from the handler, with CR, LF and NUL replaced so a value can never split the response.
-    private static func appendSanitized(_ text: String, to out: inout [UInt8]) {
-        var text = text
-        text.withUTF8 { bytes in
-            if !bytes.contains(where: { $0 == ASCII.cr || $0 == ASCII.lf || $0 == 0 }) {
-                out.append(contentsOf: bytes)
-                return
-            }
-            for byte in bytes {
-                out.append(byte == ASCII.cr || byte == ASCII.lf || byte == 0 ? ASCII.space : byte)
-            }
-        }
-    }
-
-    private static func addVaryAcceptEncoding(_ headers: inout HTTPHeaders) {
-        let existing = headers.values(for: "Vary")
-        if existing.contains(where: { $0.lowercased().contains("accept-encoding") || $0.contains("*") }) { return }
-        if existing.isEmpty {
-            headers.add(name: "Vary", value: "Accept-Encoding")
-        } else {
-            headers.replaceOrAdd(name: "Vary", value: (existing + ["Accept-Encoding"]).joined(separator: ", "))
-        }
-    }
-
-    /// Text-like media types; images, archives and the like are already compressed.
-    static func isCompressible(_ contentType: String?) -> Bool {
-        guard let contentType else { return false }
-        let mediaType = contentType.split(separator: ";", maxSplits: 1).first.map { $0.trimmingCharacters(inASCII: true) } ?? ""
-        return mediaType.hasPrefix("text/")
-            || mediaType == "application/json" || mediaType.hasSuffix("+json")
-            || mediaType == "application/xml" || mediaType.hasSuffix("+xml")
-            || mediaType == "application/javascript" || mediaType == "application/x-ndjson"
-            || mediaType == "image/svg+xml"
-    }
 }

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// What every connection shares: the limits, the application, the handler threads and the counters.
 final class ServerCore: Sendable {
     let limits: ServerLimits
@@ -11,10 +13,11 @@ final class ServerCore: Sendable {
     private struct Counters {
         var open = 0
         var rejecting = 0
-        var draining = false
     }
 
-    private let counters = Locked(Counters())
+    private let counters = Mutex(Counters())
+    /// Read for every response (to announce `Connection: close`), so kept apart from the locked counters.
+    private let draining = Atomic<Bool>(false)
 
     init(limits: ServerLimits, compression: Bool, handler: any HTTPHandler, maxConnections: Int, log: @escaping ServerLogHook) {
         self.limits = limits
@@ -36,8 +39,8 @@ final class ServerCore: Sendable {
 
     /// Takes a connection slot for a newly accepted client, or a slot to answer it 503.
     func admit() -> Admission {
-        counters.withLock { counters in
-            if counters.draining { return .dropped }
+        if draining.load(ordering: .acquiring) { return .dropped }
+        return counters.withLock { counters in
             if counters.open < maxConnections {
                 counters.open += 1
                 return .accepted
@@ -62,9 +65,9 @@ final class ServerCore: Sendable {
 
     var openConnections: Int { counters.withLock { $0.open } }
 
-    var isDraining: Bool { counters.withLock { $0.draining } }
+    var isDraining: Bool { draining.load(ordering: .acquiring) }
 
     func beginDraining() {
-        counters.withLock { $0.draining = true }
+        draining.store(true, ordering: .releasing)
     }
 }

@@ -25,7 +25,61 @@ struct ResponseWriterTests {
         #expect(!output.closeConnection)
     }
 
-    @Test("keeps a large body apart from the head for one gathered write")
+    /// The text without its `Date` line, which may differ between two serialisations a second apart.
+    static func undated(_ output: ResponseWriter.Output) -> String {
+        text(output).split(separator: "\r\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("Date: ") }.joined(separator: "\r\n")
+    }
+
+    @Test("prepared fields are sent exactly as the same fields unprepared, also when the server drops or merges some",
+          arguments: [
+              ["Content-Type": "application/json", "X-Evil": "a\r\nb"],
+              ["Content-Type": "application/json", "Content-Length": "99", "Connection": "close"],
+              ["Content-Type": "application/json", "Vary": "Origin"],
+              ["Vary": "Accept-Encoding", "Content-Type": "application/json", "Keep-Alive": "timeout=5"],
+          ] as [HTTPHeaders])
+    func preparedFields(fields: HTTPHeaders) {
+        var plain = fields
+        var prepared = fields.prepared()
+        plain.add(name: "X-Request-Id", value: "abc")
+        prepared.add(name: "X-Request-Id", value: "abc")
+        for context in [ResponseWriter.Context(keepAlive: true), .init(keepAlive: true, acceptsGzip: false, compression: true)] {
+            let expected = ResponseWriter.serialize(HTTPResponse(status: .ok, headers: plain, body: Self.json), context: context)
+            let actual = ResponseWriter.serialize(HTTPResponse(status: .ok, headers: prepared, body: Self.json), context: context)
+            #expect(Self.undated(actual) == Self.undated(expected))
+            #expect(actual.closeConnection == expected.closeConnection)
+        }
+    }
+
+    @Test("removing a prepared field forgets the prepared form")
+    func preparedRemoval() {
+        let fields: HTTPHeaders = ["Content-Type": "text/plain", "X-A": "1"]
+        var headers = fields.prepared()
+        headers.add(name: "X-B", value: "2")
+        headers.remove(name: "X-B")
+        #expect(headers.serialized != nil)
+        headers.remove(name: "x-a")
+        #expect(headers.serialized == nil)
+        let text = Self.text(ResponseWriter.serialize(HTTPResponse(status: .ok, headers: headers), context: .init(keepAlive: true)))
+        #expect(!text.contains("X-A"))
+    }
+
+    @Test("set leaves a field that says so already in place, adds a missing one and replaces a different one")
+    func setField() {
+        let fields: HTTPHeaders = ["A": "1", "B": "2"]
+        var headers = fields.prepared()
+        headers.set(name: "a", value: "1")
+        #expect(headers.serialized != nil)
+        #expect(headers.fields.map(\.name) == ["A", "B"])
+        headers.set(name: "C", value: "3")
+        #expect(headers.serialized != nil)
+        #expect(headers.fields.map(\.name) == ["A", "B", "C"])
+        headers.set(name: "A", value: "9")
+        #expect(headers.serialized == nil)
+        #expect(headers.fields.map(\.name) == ["B", "C", "A"])
+        #expect(headers["a"] == "9")
+    }
+
+    @Test("keeps a large body apart from the head for one gathered write, without copying it")
     func largeBody() {
         let body = [UInt8](repeating: 1, count: 100_000)
         let output = ResponseWriter.serialize(HTTPResponse(status: .ok, body: body), context: .init(keepAlive: true))
