@@ -8,6 +8,8 @@ import SQLiteDB
 /// keyed by it see changes made by any process, the CLI's included, and survive restarts.
 public final class DossierStore: Sendable {
     public let database: Database
+    /// The whole-corpus co-occurrence graph of the latest data version a graph read saw.
+    public let graphSnapshots = GraphSnapshotCache()
 
     /// Opens the database at `path` and applies pending migrations.
     public init(path: String, readerCount: Int = 4) throws {
