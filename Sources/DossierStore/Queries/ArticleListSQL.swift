@@ -1,11 +1,7 @@
 /// The fixed SQL of the article queries. Statements are built only from these fragments, chosen by which
 /// filters are present; every value is bound. `allStatements` lists every variant for the query-plan test.
 public enum ArticleListSQL {
-    static let highlightOpen: Unicode.Scalar = "\u{2}"
-    static let highlightClose: Unicode.Scalar = "\u{3}"
-
     static let byID = "SELECT \(ArticleSummary.columns), a.body AS body FROM articles a WHERE a.id = ?"
-    static let byRowID = "SELECT \(ArticleSummary.columns) FROM articles a WHERE a.rowid = ?"
     static let mentions = """
         SELECT m.entity_rowid AS entity_rowid, m.start AS start, m."end" AS "end", m.text AS text, \
         e.id AS entity_id, e.name AS entity_name, e.type AS entity_type \
@@ -19,8 +15,9 @@ public enum ArticleListSQL {
         FROM events ev JOIN event_entities ee ON ee.event_rowid = ev.rowid JOIN entities e ON e.rowid = ee.entity_rowid \
         WHERE ev.article_rowid = ? ORDER BY ee.event_rowid, e.name, e.id
         """
-    static let snippet = """
-        SELECT snippet(articles_fts, -1, char(2), char(3), '…', 24) FROM articles_fts WHERE articles_fts MATCH ? AND rowid = ?
+    /// Summaries and bodies of several articles (rowids as a JSON array), in no particular order.
+    static let byRowIDsWithBody = """
+        SELECT \(ArticleSummary.columns), a.body AS body FROM articles a WHERE a.rowid IN (SELECT value FROM json_each(?))
         """
 
     /// Which filters a list has: decides the driving index and the fragments.
@@ -154,7 +151,7 @@ public enum ArticleListSQL {
 
     /// Every statement the article queries can run, for the query-plan test.
     public static var allStatements: [String] {
-        var statements = [byID, byRowID, mentions, events, eventEntities, snippet]
+        var statements = [byID, byRowIDsWithBody, mentions, events, eventEntities]
         for shape in Shape.allCases {
             for segment in Segment.allCases { statements.append(list(shape, segment)) }
             statements.append(search(shape, keyed: false))

@@ -148,13 +148,22 @@ public struct ArticleQueries {
             blockTop = lowest - 1
             position = nil
         }
+        let page = ranked.prefix(limit)
         var hits: [ArticleSearchHit] = []
-        for entry in ranked.prefix(limit) {
-            guard let summary = try connection.fetchOne(ArticleSummary.self, sql: ArticleListSQL.byRowID, arguments: [entry.rowID]) else {
-                continue
+        if !page.isEmpty {
+            // Summaries, titles and bodies of the whole page in one statement; snippets built here (`SnippetBuilder`).
+            let rowIDs = "[" + page.map { String($0.rowID) }.joined(separator: ",") + "]"
+            var rows: [Int64: (summary: ArticleSummary, title: String, body: String)] = [:]
+            for row in try connection.rows(sql: ArticleListSQL.byRowIDsWithBody, arguments: [rowIDs]) {
+                let summary = try ArticleSummary(row: row)
+                rows[summary.rowID] = (summary, summary.title, try row.get("body"))
             }
-            let marked = try connection.scalar(String.self, sql: ArticleListSQL.snippet, arguments: [expression, entry.rowID]) ?? ""
-            hits.append(ArticleSearchHit(summary: summary, score: entry.score, snippet: Self.snippet(marked)))
+            let builder = SnippetBuilder(query)
+            for entry in page {
+                guard let found = rows[entry.rowID] else { continue }
+                hits.append(ArticleSearchHit(
+                    summary: found.summary, score: entry.score, snippet: builder.snippet(title: found.title, body: found.body)))
+            }
         }
         var nextKey: ArticleSearchKey?
         if ranked.count > limit, let last = ranked.prefix(limit).last {
@@ -167,26 +176,5 @@ public struct ArticleQueries {
         guard items.count > limit else { return Page(items: items, nextKey: nil) }
         let kept = Array(items.prefix(limit))
         return Page(items: kept, nextKey: kept.last.map(key))
-    }
-
-    /// Turns FTS5's snippet with STX/ETX markers into plain text and UTF-16 highlight offsets.
-    static func snippet(_ marked: String) -> Snippet {
-        var text = String.UnicodeScalarView()
-        var highlights: [TextSpan] = []
-        var offset = 0
-        var open: Int?
-        for scalar in marked.unicodeScalars {
-            switch scalar {
-            case ArticleListSQL.highlightOpen:
-                open = offset
-            case ArticleListSQL.highlightClose:
-                if let start = open, offset > start { highlights.append(TextSpan(start: start, end: offset)) }
-                open = nil
-            default:
-                text.append(scalar)
-                offset += scalar.utf16.count
-            }
-        }
-        return Snippet(text: String(text), highlights: highlights)
     }
 }

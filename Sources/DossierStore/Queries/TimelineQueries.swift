@@ -99,8 +99,15 @@ public struct TimelineQueries {
             events = try connection.fetch(EventRecord.self, sql: TimelineSQL.list(driver, shape), arguments: arguments)
         }
         var page = ArticleQueries.page(events, limit: limit) { $0.timelineKey }
+        guard !page.items.isEmpty else { return page }
+        // The entities of the whole page in one statement (not one per event).
+        let rowIDs = "[" + page.items.map { String($0.rowID) }.joined(separator: ",") + "]"
+        var entitiesByEvent: [Int64: [EntityReference]] = [:]
+        for row in try connection.rows(sql: TimelineSQL.eventEntitiesOfEvents, arguments: [rowIDs]) {
+            entitiesByEvent[try row.get("event_rowid"), default: []].append(try EntityReference(row: row))
+        }
         for index in page.items.indices {
-            page.items[index].entities = try entities(eventRowID: page.items[index].rowID)
+            page.items[index].entities = entitiesByEvent[page.items[index].rowID] ?? []
         }
         return page
     }
@@ -112,6 +119,13 @@ public enum TimelineSQL {
         SELECT e.id AS entity_id, e.name AS entity_name, e.type AS entity_type \
         FROM event_entities ee JOIN entities e ON e.rowid = ee.entity_rowid \
         WHERE ee.event_rowid = ? ORDER BY e.name, e.id
+        """
+
+    /// The entities of several events (rowids as a JSON array), ordered per event as `eventEntities`.
+    static let eventEntitiesOfEvents = """
+        SELECT ee.event_rowid AS event_rowid, e.id AS entity_id, e.name AS entity_name, e.type AS entity_type \
+        FROM event_entities ee JOIN entities e ON e.rowid = ee.entity_rowid \
+        WHERE ee.event_rowid IN (SELECT value FROM json_each(?)) ORDER BY ee.event_rowid, e.name, e.id
         """
 
     /// The longest span in days an event of `precision` can have; nil when unbounded.
@@ -251,7 +265,7 @@ public enum TimelineSQL {
         """
 
     public static var allStatements: [String] {
-        var statements = [eventEntities, startedBeforeByPrecision, startedBeforeBySpan(precision: false), startedBeforeBySpan(precision: true)]
+        var statements = [eventEntities, eventEntitiesOfEvents, startedBeforeByPrecision, startedBeforeBySpan(precision: false), startedBeforeBySpan(precision: true)]
         for precision in [false, true] {
             for to in [false, true] { statements.append(startingInside(precision: precision, to: to)) }
         }
