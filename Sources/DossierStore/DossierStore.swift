@@ -36,6 +36,12 @@ public final class DossierStore: Sendable {
         }
     }
 
+    /// Frees what SQLite holds in memory beyond what it needs: the writer's page cache after migrations or an ingest
+    /// (https://sqlite.org/pragma.html#pragma_shrink_memory).
+    public func releaseMemory() throws {
+        try database.withWriter { try $0.execute(sql: "PRAGMA shrink_memory") }
+    }
+
     /// The counter bumped by every write transaction.
     public func dataVersion() throws -> Int {
         try database.read { try Meta.dataVersion($0) }

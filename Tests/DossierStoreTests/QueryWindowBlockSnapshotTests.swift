@@ -65,7 +65,7 @@ struct QueryWindowBlockSnapshotTests {
         let plan = try fixture.store.read { db in
             try db.rows(sql: "EXPLAIN QUERY PLAN " + sql, arguments: arguments).map { try $0.get("detail", as: String.self) }
         }
-        #expect(plan.filter { $0.contains("USING INDEX events_timeline_by_span") || $0.contains("USING COVERING INDEX events_timeline_by_span") }.count == 8,
+        #expect(plan.filter { $0.contains("USING INDEX events_timeline_by_span") || $0.contains("USING COVERING INDEX events_timeline_by_span") }.count == 16,
                 "\(plan)")
     }
 

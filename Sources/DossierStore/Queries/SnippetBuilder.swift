@@ -15,7 +15,29 @@ public struct SnippetBuilder: Sendable {
     }
 
     let phrases: [Phrase]
+    let flat: FlatPhrases
     public static let windowTokens = 24
+
+    /// Phrases as flat arrays: token slot i of all phrases is `bytes[tokenStarts[i]..<tokenStarts[i + 1]]`; phrase p
+    /// holds slots `phraseSlots[p]..<phraseSlots[p + 1]`.
+    struct FlatPhrases: Sendable {
+        var bytes: [UInt8] = []
+        var tokenStarts: [Int] = [0]
+        var phraseSlots: [Int] = [0]
+        var prefix: [Bool] = []
+        var phraseCount: Int { prefix.count }
+
+        init(_ phrases: [Phrase]) {
+            for phrase in phrases {
+                for token in phrase.tokens {
+                    bytes += token
+                    tokenStarts.append(bytes.count)
+                }
+                phraseSlots.append(tokenStarts.count - 1)
+                prefix.append(phrase.prefix)
+            }
+        }
+    }
 
     public init(_ query: FullTextQuery) {
         var phrases: [Phrase] = []
@@ -34,6 +56,7 @@ public struct SnippetBuilder: Sendable {
         }
         collect(query)
         self.phrases = phrases
+        self.flat = FlatPhrases(phrases)
     }
 
     /// The snippet of one hit: the best window of the title or the body.
@@ -48,6 +71,8 @@ public struct SnippetBuilder: Sendable {
     struct Token {
         var start: Int
         var end: Int
+        /// Every byte ASCII: folded by lowering letters.
+        var ascii: Bool
     }
 
     struct Hit {
@@ -60,26 +85,43 @@ public struct SnippetBuilder: Sendable {
         let bytes = Array(text.utf8)
         let tokens = Self.tokens(in: bytes)
         guard !tokens.isEmpty, !phrases.isEmpty else { return nil }
-        var folded: [[UInt8]?] = Array(repeating: nil, count: tokens.count)
-        func token(_ index: Int) -> [UInt8] {
-            if let value = folded[index] { return value }
-            let value = Self.folded(bytes[tokens[index].start..<tokens[index].end])
-            folded[index] = value
-            return value
-        }
+        var foldedNonASCII: [Int: [UInt8]] = [:]
         var hits: [Hit] = []
-        for index in tokens.indices {
-            for (phraseIndex, phrase) in phrases.enumerated() where index + phrase.tokens.count <= tokens.count {
-                var matched = true
-                for (offset, wanted) in phrase.tokens.enumerated() {
-                    let candidate = token(index + offset)
-                    let isLast = offset == phrase.tokens.count - 1
-                    if !(candidate == wanted || (isLast && phrase.prefix && candidate.starts(with: wanted))) {
-                        matched = false
-                        break
+        // The phrases' tokens laid out flat (no nested arrays in the loop over every token of the text).
+        let flat = self.flat
+        bytes.withUnsafeBufferPointer { buffer in
+            flat.bytes.withUnsafeBufferPointer { wanted in
+                /// Whether token `index` equals wanted token `slot` (or starts with it), folded; ASCII in place.
+                func matches(_ index: Int, _ slot: Int, prefix: Bool) -> Bool {
+                    let token = tokens[index]
+                    let (from, to) = (flat.tokenStarts[slot], flat.tokenStarts[slot + 1])
+                    let count = to - from
+                    if token.ascii {
+                        let length = token.end - token.start
+                        guard prefix ? length >= count : length == count else { return false }
+                        for offset in 0..<count {
+                            let byte = buffer[token.start + offset]
+                            if (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) != wanted[from + offset] { return false }
+                        }
+                        return true
+                    }
+                    let folded = foldedNonASCII[index] ?? Self.folded(bytes[token.start..<token.end])
+                    foldedNonASCII[index] = folded
+                    let target = UnsafeBufferPointer(rebasing: wanted[from..<to])
+                    return prefix ? folded.starts(with: target) : folded.elementsEqual(target)
+                }
+                for index in tokens.indices {
+                    for phrase in 0..<flat.phraseCount {
+                        let (first, end) = (flat.phraseSlots[phrase], flat.phraseSlots[phrase + 1])
+                        guard index + end - first <= tokens.count else { continue }
+                        var matched = true
+                        for slot in first..<end where !matches(index + slot - first, slot, prefix: flat.prefix[phrase] && slot == end - 1) {
+                            matched = false
+                            break
+                        }
+                        if matched { hits.append(Hit(first: index, last: index + end - first - 1, phrase: phrase)) }
                     }
                 }
-                if matched { hits.append(Hit(first: index, last: index + phrase.tokens.count - 1, phrase: phraseIndex)) }
             }
         }
         guard !hits.isEmpty else { return nil }
@@ -144,29 +186,37 @@ public struct SnippetBuilder: Sendable {
     /// Token ranges (UTF-8 byte offsets) in `bytes`, as unicode61 splits them.
     static func tokens(in bytes: [UInt8]) -> [Token] {
         var tokens: [Token] = []
-        var index = 0
-        var start: Int?
-        while index < bytes.count {
-            let byte = bytes[index]
-            var length = 1
-            let isTokenCharacter: Bool
-            if byte < 0x80 {
-                isTokenCharacter = (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
-            } else {
-                length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
-                length = min(length, bytes.count - index)
-                let scalar = String(decoding: bytes[index..<(index + length)], as: UTF8.self).unicodeScalars.first
-                isTokenCharacter = scalar.map(Self.isTokenScalar) ?? false
+        tokens.reserveCapacity(bytes.count / 5)
+        bytes.withUnsafeBufferPointer { buffer in
+            var index = 0
+            var start = -1
+            var ascii = true
+            while index < buffer.count {
+                let byte = buffer[index]
+                var length = 1
+                let isTokenCharacter: Bool
+                if byte < 0x80 {
+                    isTokenCharacter = (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
+                } else {
+                    length = min(byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1, buffer.count - index)
+                    let scalar = String(decoding: UnsafeBufferPointer(rebasing: buffer[index..<(index + length)]), as: UTF8.self)
+                        .unicodeScalars.first
+                    isTokenCharacter = scalar.map(Self.isTokenScalar) ?? false
+                }
+                if isTokenCharacter {
+                    if start < 0 {
+                        start = index
+                        ascii = true
+                    }
+                    if byte >= 0x80 { ascii = false }
+                } else if start >= 0 {
+                    tokens.append(Token(start: start, end: index, ascii: ascii))
+                    start = -1
+                }
+                index += length
             }
-            if isTokenCharacter {
-                if start == nil { start = index }
-            } else if let first = start {
-                tokens.append(Token(start: first, end: index))
-                start = nil
-            }
-            index += length
+            if start >= 0 { tokens.append(Token(start: start, end: buffer.count, ascii: ascii)) }
         }
-        if let first = start { tokens.append(Token(start: first, end: bytes.count)) }
         return tokens
     }
 

@@ -24,7 +24,7 @@ public struct TimelineFilter: Sendable, Hashable {
 ///
 /// A window `[from, to]` selects overlapping events. Those starting inside it are one range of `events_timeline`;
 /// those starting before `from` and still running at `from` come first in the order and are found per span class
-/// on `events_timeline_by_span` (migration 0002: events lasting under 4^k days), each class's range bounded by its
+/// on `events_timeline_by_span` (migration 0002: classes of nearly equal spans), each class's range bounded by its
 /// longest span and cut at the page's length, so no scan reaches back to the start of the index and none reads
 /// more than a page of rows. With a precision filter other than `range`, that precision's own longest span bounds
 /// one range of `events_timeline_by_precision` instead.
@@ -220,27 +220,25 @@ public enum TimelineSQL {
             + " ORDER BY ev.start_date, ev.end_date, ev.id LIMIT ?"
     }
 
-    /// The span class of an event, exactly as `events_timeline_by_span` (migration 0002) indexes it: the smallest k
-    /// with span < 4^k days, 8 for longer.
-    static let spanClass = """
-        (CASE WHEN julianday(ev.end_date) - julianday(ev.start_date) < 1 THEN 0 \
-        WHEN julianday(ev.end_date) - julianday(ev.start_date) < 4 THEN 1 \
-        WHEN julianday(ev.end_date) - julianday(ev.start_date) < 16 THEN 2 \
-        WHEN julianday(ev.end_date) - julianday(ev.start_date) < 64 THEN 3 \
-        WHEN julianday(ev.end_date) - julianday(ev.start_date) < 256 THEN 4 \
-        WHEN julianday(ev.end_date) - julianday(ev.start_date) < 1024 THEN 5 \
-        WHEN julianday(ev.end_date) - julianday(ev.start_date) < 4096 THEN 6 \
-        WHEN julianday(ev.end_date) - julianday(ev.start_date) < 16384 THEN 7 \
-        ELSE 8 END)
-        """
+    /// The upper bounds (exclusive, in days of julianday(end) - julianday(start)) of the span classes of
+    /// `events_timeline_by_span` (migration 0002): a day, a week, a month, a quarter, a year, two to ten years,
+    /// twenty years, a century; the class after the last bound is unbounded.
+    static let spanClassBounds = [1, 8, 32, 93, 367, 732, 1_097, 1_462, 1_828, 2_193, 2_558, 2_923, 3_289, 3_654, 7_306, 36_526]
+
+    /// The span class of an event, the same expression as the index's, so the planner matches it.
+    static let spanClass: String = {
+        let whens = spanClassBounds.enumerated().map { index, bound in
+            "WHEN julianday(ev.end_date) - julianday(ev.start_date) < \(bound) THEN \(index)"
+        }
+        return "(CASE " + whens.joined(separator: " ") + " ELSE \(spanClassBounds.count) END)"
+    }()
 
     /// The span classes whose events can start before a day and still run on it: class 0 (one day) cannot.
-    static let overlappingSpanClasses = 1...8
+    static let overlappingSpanClasses = 1...spanClassBounds.count
 
-    /// The longest span in days after the start of an event of `spanClass` (under 4^k days); nil for the last,
-    /// unbounded class.
+    /// The longest span in days after the start of an event of `spanClass`; nil for the last, unbounded class.
     static func longestSpan(spanClass: Int) -> Int? {
-        spanClass >= 8 ? nil : (1 << (2 * spanClass)) - 1
+        spanClass < spanClassBounds.count ? spanClassBounds[spanClass] - 1 : nil
     }
 
     /// Events starting before `from` and running at `from`, one index range per span class, each cut at the page's
