@@ -10,6 +10,8 @@ public indirect enum JSON: Sendable, Hashable {
     case object([(String, JSON)])
     /// JSON text stored as such (e.g. `articles.languages`), written through without parsing.
     case raw(String)
+    /// JSON already serialised as UTF-8 (a large array written straight to bytes), written through.
+    case serialized([UInt8])
 
     public static func == (lhs: JSON, rhs: JSON) -> Bool {
         lhs.serialized() == rhs.serialized()
@@ -49,6 +51,7 @@ public indirect enum JSON: Sendable, Hashable {
             }
         case .string(let value): JSON.writeString(value, to: &output)
         case .raw(let text): output.append(contentsOf: text.utf8)
+        case .serialized(let bytes): output.append(contentsOf: bytes)
         case .array(let values):
             output.append(UInt8(ascii: "["))
             for (index, value) in values.enumerated() {
