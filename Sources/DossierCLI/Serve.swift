@@ -82,6 +82,10 @@ struct Serve: ParsableCommand {
         // threads that inflates RSS several-fold. Two arenas are plenty for this server.
         #if os(Linux)
         _ = glibcMallopt(-8 /* M_ARENA_MAX, malloc.h */, 2)
+        // A fixed mmap threshold: buffers of 256 KiB and more (a large graph answer is megabytes) are mapped and
+        // unmapped on free. glibc otherwise raises the threshold after the first such free and serves later large
+        // buffers from the heap, which keeps their peak resident after they are freed.
+        _ = glibcMallopt(-3 /* M_MMAP_THRESHOLD */, 256 * 1024)
         #endif
         let settings = Settings()
         logging.bootstrap(settings)
