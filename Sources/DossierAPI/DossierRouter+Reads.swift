@@ -163,13 +163,17 @@ extension DossierRouter {
         let cursors = self.cursors
         if let fullText {
             var after: ArticleSearchKey?
-            if let values = try decodeCursor(query, scope: scope, count: 2) {
-                guard let score = values[0].double, let rowID = values[1].integer else { throw Self.badCursor() }
-                after = ArticleSearchKey(score: score, rowID: rowID)
+            if let values = try decodeCursor(query, scope: scope, count: 3) {
+                guard let blockTop = values[0].integer, let score = values[1].double, let rowID = values[2].integer else {
+                    throw Self.badCursor()
+                }
+                after = ArticleSearchKey(blockTop: blockTop, score: score, rowID: rowID)
             }
             return ReadPlan(cacheKey: cacheKey, cacheControl: "public, max-age=10") { db in
                 let page = try ArticleQueries(db).search(fullText, filter: filter, after: after, limit: limit)
-                let next = page.nextKey.map { cursors.encode(scope: scope, position: [.double($0.score), .integer($0.rowID)]) }
+                let next = page.nextKey.map {
+                    cursors.encode(scope: scope, position: [.integer($0.blockTop), .double($0.score), .integer($0.rowID)])
+                }
                 return Representation.list(page.items.map(Representation.searchHit), nextCursor: next)
             }
         }
@@ -254,9 +258,10 @@ extension DossierRouter {
         try query.check()
         let filter = GraphFilter(entityID: entityID, type: type, minWeight: minWeight, limit: limit)
         let cacheKey = query.scope.joined(separator: "&") + "&minWeight=\(minWeight)&limit=\(limit)"
+        let graphSnapshots = store.graphSnapshots
         return ReadPlan(cacheKey: cacheKey, cacheControl: "public, max-age=10") { db in
             // An `entity` that names nothing has an empty neighbourhood, as a filter that matches nothing.
-            Representation.graph(try GraphQueries(db).graph(filter) ?? Graph(nodes: [], edges: []))
+            Representation.graph(try GraphQueries(db).graph(filter, snapshots: graphSnapshots) ?? Graph(nodes: [], edges: []))
         }
     }
 }

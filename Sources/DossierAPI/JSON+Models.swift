@@ -37,34 +37,88 @@ enum Representation {
         var members = summaryMembers(article.summary)
         if let status { members.append(("status", .string(status.rawValue))) }
         members.append(("body", .string(article.body)))
-        members.append(("entities", .array(article.entities.map { group in
-            .object([
-                ("entity", entityReference(group.entity)),
-                ("mentions", .array(group.mentions.map {
-                    .object([("start", .int($0.start)), ("end", .int($0.end)), ("text", .string($0.text))])
-                })),
-            ])
-        })))
-        members.append(("events", .array(article.events.map(event))))
+        // Mentions and events written straight to bytes: an article has about a hundred of them, and a `JSON` value
+        // per member was most of the cost of an article by id.
+        var entities: [UInt8] = [UInt8(ascii: "[")]
+        for (index, group) in article.entities.enumerated() {
+            if index > 0 { entities.append(UInt8(ascii: ",")) }
+            entities.append(contentsOf: #"{"entity":"#.utf8)
+            writeEntityReference(group.entity, to: &entities)
+            entities.append(contentsOf: #","mentions":["#.utf8)
+            for (offset, mention) in group.mentions.enumerated() {
+                if offset > 0 { entities.append(UInt8(ascii: ",")) }
+                entities.append(contentsOf: #"{"start":"#.utf8)
+                entities.append(contentsOf: String(mention.start).utf8)
+                entities.append(contentsOf: #","end":"#.utf8)
+                entities.append(contentsOf: String(mention.end).utf8)
+                entities.append(contentsOf: #","text":"#.utf8)
+                JSON.writeString(mention.text, to: &entities)
+                entities.append(UInt8(ascii: "}"))
+            }
+            entities.append(contentsOf: "]}".utf8)
+        }
+        entities.append(UInt8(ascii: "]"))
+        members.append(("entities", .serialized(entities)))
+        var events: [UInt8] = [UInt8(ascii: "[")]
+        for (index, event) in article.events.enumerated() {
+            if index > 0 { events.append(UInt8(ascii: ",")) }
+            writeEvent(event, to: &events)
+        }
+        events.append(UInt8(ascii: "]"))
+        members.append(("events", .serialized(events)))
         return .object(members)
     }
 
     static func event(_ event: EventRecord) -> JSON {
-        .object([
-            ("id", .string(event.id)),
-            ("articleId", .string(event.articleID)),
-            ("date", .object([
-                ("start", .optional(event.start)),
-                ("end", .optional(event.end)),
-                ("precision", .string(event.precision)),
-                ("text", .string(event.text)),
-                ("span", .object([("start", .int(event.spanStart)), ("end", .int(event.spanEnd))])),
-                ("resolution", .string(event.resolution)),
-                ("anchor", .optional(event.anchor)),
-            ])),
-            ("summary", .string(event.summary)),
-            ("entities", .array(event.entities.map(entityReference))),
-        ])
+        var output: [UInt8] = []
+        writeEvent(event, to: &output)
+        return .serialized(output)
+    }
+
+    /// `{id, articleId, date: {start, end, precision, text, span: {start, end}, resolution, anchor}, summary, entities}`.
+    static func writeEvent(_ event: EventRecord, to output: inout [UInt8]) {
+        func optional(_ value: String?) {
+            if let value { JSON.writeString(value, to: &output) } else { output.append(contentsOf: "null".utf8) }
+        }
+        output.append(contentsOf: #"{"id":"#.utf8)
+        JSON.writeString(event.id, to: &output)
+        output.append(contentsOf: #","articleId":"#.utf8)
+        JSON.writeString(event.articleID, to: &output)
+        output.append(contentsOf: #","date":{"start":"#.utf8)
+        optional(event.start)
+        output.append(contentsOf: #","end":"#.utf8)
+        optional(event.end)
+        output.append(contentsOf: #","precision":"#.utf8)
+        JSON.writeString(event.precision, to: &output)
+        output.append(contentsOf: #","text":"#.utf8)
+        JSON.writeString(event.text, to: &output)
+        output.append(contentsOf: #","span":{"start":"#.utf8)
+        output.append(contentsOf: String(event.spanStart).utf8)
+        output.append(contentsOf: #","end":"#.utf8)
+        output.append(contentsOf: String(event.spanEnd).utf8)
+        output.append(contentsOf: #"},"resolution":"#.utf8)
+        JSON.writeString(event.resolution, to: &output)
+        output.append(contentsOf: #","anchor":"#.utf8)
+        optional(event.anchor)
+        output.append(contentsOf: #"},"summary":"#.utf8)
+        JSON.writeString(event.summary, to: &output)
+        output.append(contentsOf: #","entities":["#.utf8)
+        for (index, entity) in event.entities.enumerated() {
+            if index > 0 { output.append(UInt8(ascii: ",")) }
+            writeEntityReference(entity, to: &output)
+        }
+        output.append(contentsOf: "]}".utf8)
+    }
+
+    /// `{id, name, type}`.
+    static func writeEntityReference(_ entity: EntityReference, to output: inout [UInt8]) {
+        output.append(contentsOf: #"{"id":"#.utf8)
+        JSON.writeString(entity.id, to: &output)
+        output.append(contentsOf: #","name":"#.utf8)
+        JSON.writeString(entity.name, to: &output)
+        output.append(contentsOf: #","type":"#.utf8)
+        JSON.writeString(entity.type, to: &output)
+        output.append(UInt8(ascii: "}"))
     }
 
     static func entitySummary(_ entity: EntitySummary) -> JSON {
@@ -97,10 +151,27 @@ enum Representation {
                 .object([("id", .string($0.entity.id)), ("name", .string($0.entity.name)), ("type", .string($0.entity.type)),
                          ("mentionCount", .int($0.mentionCount))])
             })),
-            ("edges", .array(graph.edges.map {
-                .object([("source", .string($0.source)), ("target", .string($0.target)), ("weight", .int($0.weight))])
-            })),
+            ("edges", edges(graph.edges)),
         ])
+    }
+
+    /// `[{"source", "target", "weight"}]` written straight to bytes: a graph of 500 nodes has up to tens of
+    /// thousands of edges, and a `JSON` value per edge cost more than the rest of the request.
+    static func edges(_ edges: [GraphEdge]) -> JSON {
+        var output: [UInt8] = [UInt8(ascii: "[")]
+        output.reserveCapacity(16 + edges.count * 64)
+        for (index, edge) in edges.enumerated() {
+            if index > 0 { output.append(UInt8(ascii: ",")) }
+            output.append(contentsOf: #"{"source":"#.utf8)
+            JSON.writeString(edge.source, to: &output)
+            output.append(contentsOf: #","target":"#.utf8)
+            JSON.writeString(edge.target, to: &output)
+            output.append(contentsOf: #","weight":"#.utf8)
+            output.append(contentsOf: String(edge.weight).utf8)
+            output.append(UInt8(ascii: "}"))
+        }
+        output.append(UInt8(ascii: "]"))
+        return .serialized(output)
     }
 
     static func list(_ items: [JSON], nextCursor: String?) -> JSON {

@@ -82,11 +82,21 @@ struct Serve: ParsableCommand {
         // threads that inflates RSS several-fold. Two arenas are plenty for this server.
         #if os(Linux)
         _ = glibcMallopt(-8 /* M_ARENA_MAX, malloc.h */, 2)
+        // A fixed mmap threshold: buffers of 256 KiB and more (a large graph answer is megabytes) are mapped and
+        // unmapped on free. glibc otherwise raises the threshold after the first such free and serves later large
+        // buffers from the heap, which keeps their peak resident after they are freed.
+        _ = glibcMallopt(-3 /* M_MMAP_THRESHOLD */, 256 * 1024)
         #endif
         let settings = Settings()
         logging.bootstrap(settings, batched: true)
         let logger = Logger(label: "dossier")
         let opened = try store.openStore(settings)
+        // A migration that builds an index sorts in memory (temp_store=MEMORY) and fills the writer's page cache;
+        // hand both back before serving, or the peak stays in the process's resident set for its whole life.
+        try opened.releaseMemory()
+        #if os(Linux)
+        _ = glibcMallocTrim(0)
+        #endif
         let limits = try limits(settings)
 
         var apiConfiguration = APIConfiguration.fromEnvironment(settings.environment)
@@ -144,4 +154,8 @@ struct Serve: ParsableCommand {
 /// glibc's `int mallopt(int param, int value)` (malloc.h is not part of the Glibc module).
 @_silgen_name("mallopt")
 private func glibcMallopt(_ parameter: Int32, _ value: Int32) -> Int32
+
+/// glibc's `int malloc_trim(size_t pad)`: returns free heap memory to the system.
+@_silgen_name("malloc_trim")
+private func glibcMallocTrim(_ pad: Int) -> Int32
 #endif

@@ -8,6 +8,8 @@ import SQLiteDB
 /// keyed by it see changes made by any process, the CLI's included, and survive restarts.
 public final class DossierStore: Sendable {
     public let database: Database
+    /// The whole-corpus co-occurrence graph of the latest data version a graph read saw.
+    public let graphSnapshots = GraphSnapshotCache()
 
     /// Opens the database at `path` and applies pending migrations.
     public init(path: String, readerCount: Int = 4) throws {
@@ -32,6 +34,12 @@ public final class DossierStore: Sendable {
         } catch let error as MigrationError {
             throw StoreError.migration(error)
         }
+    }
+
+    /// Frees what SQLite holds in memory beyond what it needs: the writer's page cache after migrations or an ingest
+    /// (https://sqlite.org/pragma.html#pragma_shrink_memory).
+    public func releaseMemory() throws {
+        try database.withWriter { try $0.execute(sql: "PRAGMA shrink_memory") }
     }
 
     /// The counter bumped by every write transaction.

@@ -127,10 +127,11 @@ public final class Connection {
 
     /// Runs `body` in a transaction: committed when it returns, rolled back when it throws.
     public func transaction<T>(_ kind: TransactionKind = .immediate, _ body: () throws -> T) throws -> T {
-        try execute(sql: "BEGIN \(kind.rawValue)")
+        // Cached statements: every read runs in a transaction, and preparing BEGIN and COMMIT each time shows.
+        try cachedStatement(sql: "BEGIN \(kind.rawValue)").execute()
         do {
             let result = try body()
-            try execute(sql: "COMMIT")
+            try cachedStatement(sql: "COMMIT").execute()
             return result
         } catch {
             if isInTransaction { try? execute(sql: "ROLLBACK") }

@@ -15,29 +15,29 @@ public protocol SQLiteValueConvertible {
 }
 
 extension SQLiteValue: SQLiteValueConvertible {
-    public var sqliteValue: SQLiteValue { self }
-    public init?(sqliteValue: SQLiteValue) { self = sqliteValue }
+    @inlinable public var sqliteValue: SQLiteValue { self }
+    @inlinable public init?(sqliteValue: SQLiteValue) { self = sqliteValue }
 }
 
 extension Int: SQLiteValueConvertible {
-    public var sqliteValue: SQLiteValue { .integer(Int64(self)) }
-    public init?(sqliteValue: SQLiteValue) {
+    @inlinable public var sqliteValue: SQLiteValue { .integer(Int64(self)) }
+    @inlinable public init?(sqliteValue: SQLiteValue) {
         guard case .integer(let value) = sqliteValue else { return nil }
         self = Int(value)
     }
 }
 
 extension Int64: SQLiteValueConvertible {
-    public var sqliteValue: SQLiteValue { .integer(self) }
-    public init?(sqliteValue: SQLiteValue) {
+    @inlinable public var sqliteValue: SQLiteValue { .integer(self) }
+    @inlinable public init?(sqliteValue: SQLiteValue) {
         guard case .integer(let value) = sqliteValue else { return nil }
         self = value
     }
 }
 
 extension Double: SQLiteValueConvertible {
-    public var sqliteValue: SQLiteValue { .real(self) }
-    public init?(sqliteValue: SQLiteValue) {
+    @inlinable public var sqliteValue: SQLiteValue { .real(self) }
+    @inlinable public init?(sqliteValue: SQLiteValue) {
         switch sqliteValue {
         case .real(let value): self = value
         case .integer(let value): self = Double(value)
@@ -47,24 +47,24 @@ extension Double: SQLiteValueConvertible {
 }
 
 extension Bool: SQLiteValueConvertible {
-    public var sqliteValue: SQLiteValue { .integer(self ? 1 : 0) }
-    public init?(sqliteValue: SQLiteValue) {
+    @inlinable public var sqliteValue: SQLiteValue { .integer(self ? 1 : 0) }
+    @inlinable public init?(sqliteValue: SQLiteValue) {
         guard case .integer(let value) = sqliteValue else { return nil }
         self = value != 0
     }
 }
 
 extension String: SQLiteValueConvertible {
-    public var sqliteValue: SQLiteValue { .text(self) }
-    public init?(sqliteValue: SQLiteValue) {
+    @inlinable public var sqliteValue: SQLiteValue { .text(self) }
+    @inlinable public init?(sqliteValue: SQLiteValue) {
         guard case .text(let value) = sqliteValue else { return nil }
         self = value
     }
 }
 
 extension Array: SQLiteValueConvertible where Element == UInt8 {
-    public var sqliteValue: SQLiteValue { .blob(self) }
-    public init?(sqliteValue: SQLiteValue) {
+    @inlinable public var sqliteValue: SQLiteValue { .blob(self) }
+    @inlinable public init?(sqliteValue: SQLiteValue) {
         switch sqliteValue {
         case .blob(let value): self = value
         case .null: self = []
@@ -74,8 +74,8 @@ extension Array: SQLiteValueConvertible where Element == UInt8 {
 }
 
 extension Optional: SQLiteValueConvertible where Wrapped: SQLiteValueConvertible {
-    public var sqliteValue: SQLiteValue { self?.sqliteValue ?? .null }
-    public init?(sqliteValue: SQLiteValue) {
+    @inlinable public var sqliteValue: SQLiteValue { self?.sqliteValue ?? .null }
+    @inlinable public init?(sqliteValue: SQLiteValue) {
         if case .null = sqliteValue {
             self = .none
         } else if let value = Wrapped(sqliteValue: sqliteValue) {

@@ -1,11 +1,7 @@
 /// The fixed SQL of the article queries. Statements are built only from these fragments, chosen by which
 /// filters are present; every value is bound. `allStatements` lists every variant for the query-plan test.
 public enum ArticleListSQL {
-    static let highlightOpen: Unicode.Scalar = "\u{2}"
-    static let highlightClose: Unicode.Scalar = "\u{3}"
-
     static let byID = "SELECT \(ArticleSummary.columns), a.body AS body FROM articles a WHERE a.id = ?"
-    static let byRowID = "SELECT \(ArticleSummary.columns) FROM articles a WHERE a.rowid = ?"
     static let mentions = """
         SELECT m.entity_rowid AS entity_rowid, m.start AS start, m."end" AS "end", m.text AS text, \
         e.id AS entity_id, e.name AS entity_name, e.type AS entity_type \
@@ -19,8 +15,9 @@ public enum ArticleListSQL {
         FROM events ev JOIN event_entities ee ON ee.event_rowid = ev.rowid JOIN entities e ON e.rowid = ee.entity_rowid \
         WHERE ev.article_rowid = ? ORDER BY ee.event_rowid, e.name, e.id
         """
-    static let snippet = """
-        SELECT snippet(articles_fts, -1, char(2), char(3), '…', 24) FROM articles_fts WHERE articles_fts MATCH ? AND rowid = ?
+    /// Summaries and bodies of several articles (rowids as a JSON array), in no particular order.
+    static let byRowIDsWithBody = """
+        SELECT \(ArticleSummary.columns), a.body AS body FROM articles a WHERE a.rowid IN (SELECT value FROM json_each(?))
         """
 
     /// Which filters a list has: decides the driving index and the fragments.
@@ -121,9 +118,10 @@ public enum ArticleListSQL {
         return sql + " ORDER BY \(order) LIMIT ?"
     }
 
-    /// Arguments in order: FTS5 expression, language, from, to, entity rowid, (score, score, rowid) when keyed, limit.
-    static func search(_ shape: Shape, keyed: Bool) -> String {
-        var sql = "SELECT f.rowid AS rowid, bm25(articles_fts, 4.0, 1.0) AS score FROM articles_fts f"
+    /// The matches of one relevance block: the newest `size` matching articles with rowid at most `top`, walked in
+    /// FTS5's rowid order (no ranking). Arguments: FTS5 expression, language, from, to, entity rowid, top, size.
+    static func searchBlock(_ shape: Shape, columns: String) -> String {
+        var sql = "SELECT \(columns) FROM articles_fts f"
         var conditions = ["articles_fts MATCH ?"]
         if shape.language || shape.from || shape.to {
             sql += " JOIN articles a ON a.rowid = f.rowid"
@@ -134,17 +132,31 @@ public enum ArticleListSQL {
         if shape.entity {
             conditions.append("EXISTS (SELECT 1 FROM article_entities ae WHERE ae.entity_rowid = ? AND ae.article_rowid = f.rowid)")
         }
-        if keyed { conditions.append("(score > ? OR (score = ? AND f.rowid > ?))") }
-        return sql + " WHERE " + conditions.joined(separator: " AND ") + " ORDER BY score, f.rowid LIMIT ?"
+        conditions.append("f.rowid <= ?")
+        return sql + " WHERE " + conditions.joined(separator: " AND ") + " ORDER BY f.rowid DESC LIMIT ?"
+    }
+
+    /// One relevance block ranked by bm25 (title weighted 4×), after a position when keyed. Arguments: FTS5
+    /// expression, language, from, to, entity rowid, block top, block size, (score, score, rowid) when keyed, limit.
+    static func search(_ shape: Shape, keyed: Bool) -> String {
+        let block = searchBlock(shape, columns: "f.rowid AS rowid, bm25(articles_fts, 4.0, 1.0) AS score")
+        return "SELECT rowid, score FROM (\(block))"
+            + (keyed ? " WHERE score > ? OR (score = ? AND rowid > ?)" : "") + " ORDER BY score, rowid LIMIT ?"
+    }
+
+    /// How many matches a block holds and its lowest rowid, where the next block starts. Arguments as `searchBlock`.
+    static func searchBlockBounds(_ shape: Shape) -> String {
+        "SELECT count(*) AS count, min(rowid) AS lowest FROM (\(searchBlock(shape, columns: "f.rowid AS rowid")))"
     }
 
     /// Every statement the article queries can run, for the query-plan test.
     public static var allStatements: [String] {
-        var statements = [byID, byRowID, mentions, events, eventEntities, snippet]
+        var statements = [byID, byRowIDsWithBody, mentions, events, eventEntities]
         for shape in Shape.allCases {
             for segment in Segment.allCases { statements.append(list(shape, segment)) }
             statements.append(search(shape, keyed: false))
             statements.append(search(shape, keyed: true))
+            statements.append(searchBlockBounds(shape))
         }
         return statements
     }

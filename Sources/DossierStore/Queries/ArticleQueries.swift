@@ -102,9 +102,19 @@ public struct ArticleQueries {
         return Self.page(items, limit: limit) { $0.dateKey }
     }
 
+    /// How many matches one relevance block holds (see `search`).
+    public static let searchBlockSize = 1_000
+
     /// A page of full-text hits by relevance after `key`, with snippets.
+    ///
+    /// Ranking every match of a word found in most articles (bm25 per match) costs time in proportion to the
+    /// corpus, so matches are ranked in blocks: the `searchBlockSize` most recently added matching articles (highest
+    /// rowid) by relevance, then the next block by relevance, and so on. A query with at most `searchBlockSize`
+    /// matches is in plain relevance order; paging reaches every match, each page ranking at most two blocks.
+    /// Articles added later have higher rowids and stay out of the blocks a cursor has reached.
     public func search(
-        _ query: FullTextQuery, filter: ArticleFilter, after key: ArticleSearchKey?, limit: Int
+        _ query: FullTextQuery, filter: ArticleFilter, after key: ArticleSearchKey?, limit: Int,
+        blockSize: Int = searchBlockSize
     ) throws -> Page<ArticleSearchHit, ArticleSearchKey> {
         var entityRowID: Int64?
         if let entityID = filter.entityID {
@@ -113,24 +123,52 @@ public struct ArticleQueries {
         }
         let expression = query.fts5Expression
         let shape = ArticleListSQL.Shape(filter: filter)
-        var arguments: [any SQLiteValueConvertible] = [expression]
-        if let language = filter.language { arguments.append(language) }
-        if let from = filter.from { arguments.append(from.iso) }
-        if let to = filter.to { arguments.append(to.iso) }
-        if let entityRowID { arguments.append(entityRowID) }
-        if let key { arguments += [key.score, key.score, key.rowID] as [any SQLiteValueConvertible] }
-        arguments.append(limit + 1)
-        let ranked = try connection.rows(sql: ArticleListSQL.search(shape, keyed: key != nil), arguments: arguments)
-        var hits: [ArticleSearchHit] = []
-        for row in ranked.prefix(limit) {
-            let rowID: Int64 = try row.get("rowid")
-            guard let summary = try connection.fetchOne(ArticleSummary.self, sql: ArticleListSQL.byRowID, arguments: [rowID]) else {
-                continue
+        var filterArguments: [any SQLiteValueConvertible] = [expression]
+        if let language = filter.language { filterArguments.append(language) }
+        if let from = filter.from { filterArguments.append(from.iso) }
+        if let to = filter.to { filterArguments.append(to.iso) }
+        if let entityRowID { filterArguments.append(entityRowID) }
+
+        var ranked: [(blockTop: Int64, rowID: Int64, score: Double)] = []
+        var blockTop = key?.blockTop ?? Int64.max
+        var position = key.map { (score: $0.score, rowID: $0.rowID) }
+        while ranked.count <= limit {
+            var arguments = filterArguments + [blockTop, blockSize] as [any SQLiteValueConvertible]
+            if let position { arguments += [position.score, position.score, position.rowID] as [any SQLiteValueConvertible] }
+            arguments.append(limit + 1 - ranked.count)
+            for row in try connection.rows(sql: ArticleListSQL.search(shape, keyed: position != nil), arguments: arguments) {
+                ranked.append((blockTop, try row.get("rowid"), try row.get("score")))
             }
-            let marked = try connection.scalar(String.self, sql: ArticleListSQL.snippet, arguments: [expression, rowID]) ?? ""
-            hits.append(ArticleSearchHit(summary: summary, score: try row.get("score"), snippet: Self.snippet(marked)))
+            guard ranked.count <= limit else { break }
+            // This block is used up: the next one starts below its lowest rowid, if it was full.
+            let bounds = try connection.rows(
+                sql: ArticleListSQL.searchBlockBounds(shape), arguments: filterArguments + [blockTop, blockSize])
+            guard let row = bounds.first, try row.get("count", as: Int.self) == blockSize,
+                  let lowest = try row.get("lowest", as: Int64?.self), lowest > 1 else { break }
+            blockTop = lowest - 1
+            position = nil
         }
-        let nextKey = ranked.count > limit ? hits.last.map { ArticleSearchKey(score: $0.score, rowID: $0.summary.rowID) } : nil
+        let page = ranked.prefix(limit)
+        var hits: [ArticleSearchHit] = []
+        if !page.isEmpty {
+            // Summaries, titles and bodies of the whole page in one statement; snippets built here (`SnippetBuilder`).
+            let rowIDs = "[" + page.map { String($0.rowID) }.joined(separator: ",") + "]"
+            var rows: [Int64: (summary: ArticleSummary, title: String, body: String)] = [:]
+            for row in try connection.rows(sql: ArticleListSQL.byRowIDsWithBody, arguments: [rowIDs]) {
+                let summary = try ArticleSummary(row: row)
+                rows[summary.rowID] = (summary, summary.title, try row.get("body"))
+            }
+            let builder = SnippetBuilder(query)
+            for entry in page {
+                guard let found = rows[entry.rowID] else { continue }
+                hits.append(ArticleSearchHit(
+                    summary: found.summary, score: entry.score, snippet: builder.snippet(title: found.title, body: found.body)))
+            }
+        }
+        var nextKey: ArticleSearchKey?
+        if ranked.count > limit, let last = ranked.prefix(limit).last {
+            nextKey = ArticleSearchKey(blockTop: last.blockTop, score: last.score, rowID: last.rowID)
+        }
         return Page(items: hits, nextKey: nextKey)
     }
 
@@ -138,26 +176,5 @@ public struct ArticleQueries {
         guard items.count > limit else { return Page(items: items, nextKey: nil) }
         let kept = Array(items.prefix(limit))
         return Page(items: kept, nextKey: kept.last.map(key))
-    }
-
-    /// Turns FTS5's snippet with STX/ETX markers into plain text and UTF-16 highlight offsets.
-    static func snippet(_ marked: String) -> Snippet {
-        var text = String.UnicodeScalarView()
-        var highlights: [TextSpan] = []
-        var offset = 0
-        var open: Int?
-        for scalar in marked.unicodeScalars {
-            switch scalar {
-            case ArticleListSQL.highlightOpen:
-                open = offset
-            case ArticleListSQL.highlightClose:
-                if let start = open, offset > start { highlights.append(TextSpan(start: start, end: offset)) }
-                open = nil
-            default:
-                text.append(scalar)
-                offset += scalar.utf16.count
-            }
-        }
-        return Snippet(text: String(text), highlights: highlights)
     }
 }

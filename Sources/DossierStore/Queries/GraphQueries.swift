@@ -30,8 +30,12 @@ public struct GraphQueries {
         self.connection = connection
     }
 
-    /// The graph, or nil when `filter.entityID` names no entity.
-    public func graph(_ filter: GraphFilter) throws -> Graph? {
+    /// The graph, or nil when `filter.entityID` names no entity. With `snapshots`, the whole-corpus graph comes from
+    /// the data version's `GraphSnapshot` when it can answer (the same nodes and edges as the SQL below).
+    public func graph(_ filter: GraphFilter, snapshots: GraphSnapshotCache? = nil) throws -> Graph? {
+        if filter.entityID == nil, let snapshots, let graph = try snapshots.snapshot(connection).graph(filter) {
+            return graph
+        }
         var nodes: [GraphNode] = []
         if let entityID = filter.entityID {
             guard let centre = try connection.rows(sql: GraphSQL.node, arguments: [entityID]).first else { return nil }
@@ -100,7 +104,18 @@ public enum GraphSQL {
         WHERE entity_a IN (SELECT value FROM json_each(?)) AND +entity_b IN (SELECT value FROM json_each(?)) AND weight >= ?
         """
 
+    /// Every entity in graph order, for `GraphSnapshot`.
+    static let snapshotEntities = "SELECT \(nodeColumns) FROM entities e ORDER BY e.mention_count DESC, e.id"
+
+    /// Every co-occurrence, for `GraphSnapshot`: the one statement that reads a whole table, once per data version.
+    static let snapshotCooccurrences = "SELECT entity_a, entity_b, weight FROM cooccurrences"
+
+    /// The statements a request runs (the query-plan test requires an index for each).
     public static var allStatements: [String] {
-        [node, neighbours(typed: false), neighbours(typed: true), topNodes(typed: false), topNodes(typed: true), edges]
+        [node, neighbours(typed: false), neighbours(typed: true), topNodes(typed: false), topNodes(typed: true), edges,
+         snapshotEntities]
     }
+
+    /// Statements that read a whole table by design (once per data version, not per request).
+    public static let wholeTableStatements = [snapshotCooccurrences]
 }

@@ -14,12 +14,15 @@ public struct ArticleDateKey: Sendable, Hashable {
     }
 }
 
-/// Under relevance order: bm25 score ascending (most relevant first), then rowid.
+/// Under relevance order (`ArticleQueries.search`): the block of matches the position is in, named by the highest
+/// rowid the block may hold, then bm25 score ascending (most relevant first), then rowid.
 public struct ArticleSearchKey: Sendable, Hashable {
+    public var blockTop: Int64
     public var score: Double
     public var rowID: Int64
 
-    public init(score: Double, rowID: Int64) {
+    public init(blockTop: Int64, score: Double, rowID: Int64) {
+        self.blockTop = blockTop
         self.score = score
         self.rowID = rowID
     }

@@ -23,10 +23,11 @@ public struct TimelineFilter: Sendable, Hashable {
 /// Read-only timeline queries: resolved events ordered by start, end, id.
 ///
 /// A window `[from, to]` selects overlapping events. Those starting inside it are one range of `events_timeline`;
-/// those starting before `from` and still running at `from` come first in the order and are found per precision
-/// on `events_timeline_by_precision`, each precision bounded by its longest span (a day spans 1 day, a century
-/// at most 36,525), so no scan reaches back to the start of the index; only `range` events, which have no such
-/// bound, are walked back to their first.
+/// those starting before `from` and still running at `from` come first in the order and are found per span class
+/// on `events_timeline_by_span` (migration 0002: classes of nearly equal spans), each class's range bounded by its
+/// longest span and cut at the page's length, so no scan reaches back to the start of the index and none reads
+/// more than a page of rows. With a precision filter other than `range`, that precision's own longest span bounds
+/// one range of `events_timeline_by_precision` instead.
 public struct TimelineQueries {
     let connection: Connection
 
@@ -52,14 +53,23 @@ public struct TimelineQueries {
         if (driver == .all || driver == .precision), let from = filter.from {
             // Events that started before the window and overlap it come first.
             if position.start < from.iso {
-                let precisions = filter.precision.map { [$0] } ?? DatePrecision.allCases
                 var arguments: [any SQLiteValueConvertible] = []
-                for precision in precisions {
-                    let earliest = TimelineSQL.longestSpan(precision).map { from.adding(days: -$0).iso } ?? ""
-                    arguments += [precision.rawValue, earliest, from.iso, from.iso, position.start, position.end, position.id]
+                let sql: String
+                if let precision = filter.precision, let span = TimelineSQL.longestSpan(precision) {
+                    arguments = [precision.rawValue, from.adding(days: -span).iso, from.iso, from.iso,
+                                 position.start, position.end, position.id, limit + 1]
+                    sql = TimelineSQL.startedBeforeByPrecision
+                } else {
+                    for spanClass in TimelineSQL.overlappingSpanClasses {
+                        let earliest = TimelineSQL.longestSpan(spanClass: spanClass).map { from.adding(days: -$0).iso } ?? ""
+                        arguments += [spanClass, earliest, from.iso, from.iso]
+                        if let precision = filter.precision { arguments.append(precision.rawValue) }
+                        arguments += [position.start, position.end, position.id, limit + 1] as [any SQLiteValueConvertible]
+                    }
+                    arguments.append(limit + 1)
+                    sql = TimelineSQL.startedBeforeBySpan(precision: filter.precision != nil)
                 }
-                arguments.append(limit + 1)
-                events += try connection.fetch(EventRecord.self, sql: TimelineSQL.startedBefore(branches: precisions.count), arguments: arguments)
+                events += try connection.fetch(EventRecord.self, sql: sql, arguments: arguments)
             }
             if events.count <= limit {
                 let inside = position.start < from.iso ? TimelineKey.origin : position
@@ -89,8 +99,15 @@ public struct TimelineQueries {
             events = try connection.fetch(EventRecord.self, sql: TimelineSQL.list(driver, shape), arguments: arguments)
         }
         var page = ArticleQueries.page(events, limit: limit) { $0.timelineKey }
+        guard !page.items.isEmpty else { return page }
+        // The entities of the whole page in one statement (not one per event).
+        let rowIDs = "[" + page.items.map { String($0.rowID) }.joined(separator: ",") + "]"
+        var entitiesByEvent: [Int64: [EntityReference]] = [:]
+        for row in try connection.rows(sql: TimelineSQL.eventEntitiesOfEvents, arguments: [rowIDs]) {
+            entitiesByEvent[try row.get("event_rowid"), default: []].append(try EntityReference(row: row))
+        }
         for index in page.items.indices {
-            page.items[index].entities = try entities(eventRowID: page.items[index].rowID)
+            page.items[index].entities = entitiesByEvent[page.items[index].rowID] ?? []
         }
         return page
     }
@@ -102,6 +119,13 @@ public enum TimelineSQL {
         SELECT e.id AS entity_id, e.name AS entity_name, e.type AS entity_type \
         FROM event_entities ee JOIN entities e ON e.rowid = ee.entity_rowid \
         WHERE ee.event_rowid = ? ORDER BY e.name, e.id
+        """
+
+    /// The entities of several events (rowids as a JSON array), ordered per event as `eventEntities`.
+    static let eventEntitiesOfEvents = """
+        SELECT ee.event_rowid AS event_rowid, e.id AS entity_id, e.name AS entity_name, e.type AS entity_type \
+        FROM event_entities ee JOIN entities e ON e.rowid = ee.entity_rowid \
+        WHERE ee.event_rowid IN (SELECT value FROM json_each(?)) ORDER BY ee.event_rowid, e.name, e.id
         """
 
     /// The longest span in days an event of `precision` can have; nil when unbounded.
@@ -196,20 +220,50 @@ public enum TimelineSQL {
             + " ORDER BY ev.start_date, ev.end_date, ev.id LIMIT ?"
     }
 
-    /// Events starting before `from` and running at `from`, one index range per precision.
-    /// Arguments per branch: precision, earliest start, from, from, key (3); then limit.
-    static func startedBefore(branches: Int) -> String {
+    /// The upper bounds (exclusive, in days of julianday(end) - julianday(start)) of the span classes of
+    /// `events_timeline_by_span` (migration 0002): a day, a week, a month, a quarter, a year, two to ten years,
+    /// twenty years, a century; the class after the last bound is unbounded.
+    static let spanClassBounds = [1, 8, 32, 93, 367, 732, 1_097, 1_462, 1_828, 2_193, 2_558, 2_923, 3_289, 3_654, 7_306, 36_526]
+
+    /// The span class of an event, the same expression as the index's, so the planner matches it.
+    static let spanClass: String = {
+        let whens = spanClassBounds.enumerated().map { index, bound in
+            "WHEN julianday(ev.end_date) - julianday(ev.start_date) < \(bound) THEN \(index)"
+        }
+        return "(CASE " + whens.joined(separator: " ") + " ELSE \(spanClassBounds.count) END)"
+    }()
+
+    /// The span classes whose events can start before a day and still run on it: class 0 (one day) cannot.
+    static let overlappingSpanClasses = 1...spanClassBounds.count
+
+    /// The longest span in days after the start of an event of `spanClass`; nil for the last, unbounded class.
+    static func longestSpan(spanClass: Int) -> Int? {
+        spanClass < spanClassBounds.count ? spanClassBounds[spanClass] - 1 : nil
+    }
+
+    /// Events starting before `from` and running at `from`, one index range per span class, each cut at the page's
+    /// length before they are merged. Arguments per branch: span class, earliest start, from, from, precision?,
+    /// key (3), limit; then limit.
+    public static func startedBeforeBySpan(precision: Bool) -> String {
         let branch = """
-            SELECT \(columns) FROM events ev WHERE ev.precision = ? AND ev.start_date IS NOT NULL \
-            AND ev.start_date >= ? AND ev.start_date < ? AND ev.end_date >= ? \
-            AND (ev.start_date, ev.end_date, ev.id) > (?, ?, ?)
+            SELECT * FROM (SELECT \(columns) FROM events ev WHERE \(spanClass) = ? AND ev.start_date IS NOT NULL \
+            AND ev.start_date >= ? AND ev.start_date < ? AND ev.end_date >= ?\(precision ? " AND ev.precision = ?" : "") \
+            AND (ev.start_date, ev.end_date, ev.id) > (?, ?, ?) ORDER BY ev.start_date, ev.end_date, ev.id LIMIT ?)
             """
-        let union = Array(repeating: branch, count: branches).joined(separator: " UNION ALL ")
+        let union = Array(repeating: branch, count: overlappingSpanClasses.count).joined(separator: " UNION ALL ")
         return "SELECT * FROM (\(union)) ORDER BY start_date, end_date, id LIMIT ?"
     }
 
+    /// Events of one precision of bounded span starting before `from` and running at `from`.
+    /// Arguments: precision, earliest start, from, from, key (3), limit.
+    static let startedBeforeByPrecision = """
+        SELECT \(columns) FROM events ev WHERE ev.precision = ? AND ev.start_date IS NOT NULL \
+        AND ev.start_date >= ? AND ev.start_date < ? AND ev.end_date >= ? \
+        AND (ev.start_date, ev.end_date, ev.id) > (?, ?, ?) ORDER BY ev.start_date, ev.end_date, ev.id LIMIT ?
+        """
+
     public static var allStatements: [String] {
-        var statements = [eventEntities, startedBefore(branches: 1), startedBefore(branches: DatePrecision.allCases.count)]
+        var statements = [eventEntities, eventEntitiesOfEvents, startedBeforeByPrecision, startedBeforeBySpan(precision: false), startedBeforeBySpan(precision: true)]
         for precision in [false, true] {
             for to in [false, true] { statements.append(startingInside(precision: precision, to: to)) }
         }
