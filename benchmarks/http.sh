@@ -129,6 +129,8 @@ run_wrk() {
         END { printf "%.0f %.3f %.3f\n", rps, p50, p99 }'
 }
 
+# Other work on the machine moves every figure; the load average is printed to tell such runs apart.
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "warming up"
 for route in $ROUTES; do
     run_wrk 2s "$BASE$route" >/dev/null
@@ -167,3 +169,4 @@ for route in $ROUTES; do
     printf '%-45s dossier/nginx requests/s, median ratio: %s\n' "$route" "$ratio"
 done
 printf '\ndossier RSS: %s KiB before the measured runs, %s KiB after\n' "$RSS_BEFORE" "$RSS_AFTER"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

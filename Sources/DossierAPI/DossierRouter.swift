@@ -83,7 +83,7 @@ public final class DossierRouter: HTTPHandler {
         do {
             switch operation {
             case .health:
-                return Self.operational(.ok, JSON.object([("status", .string("ok"))]))
+                return Self.healthy
             case .readiness:
                 guard readiness.isReady else { throw APIError.notReady }
                 return Self.operational(.ok, JSON.object([("status", .string("ready"))]))
@@ -112,6 +112,9 @@ public final class DossierRouter: HTTPHandler {
             return APIError.internalError.response()
         }
     }
+
+    /// `GET /healthz`'s answer, made once (liveness probes call it often).
+    static let healthy = operational(.ok, JSON.object([("status", .string("ok"))]))
 
     static func operational(_ status: HTTPStatus, _ json: JSON) -> HTTPResponse {
         var response = HTTPResponse(status: status, body: json.serialized())

@@ -50,8 +50,8 @@ struct BatchedLogHandler: LogHandler {
 }
 
 /// The buffer behind `BatchedLogHandler`: lines, each behind its local timestamp (formatted once per second),
-/// written to standard error by a delayed flush, when a buffer grows large, for urgent lines, and when the
-/// process exits.
+/// written to standard error on the log queue after the delay or once a buffer grows large, and at once for
+/// urgent lines and when the process exits.
 ///
 /// Sharded by thread (`ThreadShard`): concurrent requests log without waiting for each other's lock. Each
 /// thread's lines keep their order; lines of different threads within one batch may be written up to the
@@ -60,7 +60,9 @@ final class BatchedStderr: Sendable {
     static let shared = BatchedStderr()
     /// How late a line may be written.
     static let delay = DispatchTimeInterval.milliseconds(50)
-    /// Bytes buffered in one shard that are written at once rather than after the delay.
+    /// Bytes buffered in one shard that are written without waiting for the delay, by the log queue (and by
+    /// the logging thread itself beyond four times this, so a stalled standard error holds writers back
+    /// rather than growing the buffers without bound).
     static let limit = 16 * 1024
 
     private struct Pending {
@@ -75,7 +77,9 @@ final class BatchedStderr: Sendable {
     }
 
     private let shards = (0..<8).map { _ in Shard() }
+    /// A flush is due after the delay, or (for a full buffer) as soon as the log queue gets to it.
     private let flushScheduled = Atomic<Bool>(false)
+    private let flushSoon = Atomic<Bool>(false)
     /// Held while writing, so batches reach the descriptor in the order they were taken.
     private let writing = Mutex(())
     private let queue = DispatchQueue(label: "dossier.log")
@@ -88,7 +92,7 @@ final class BatchedStderr: Sendable {
     /// straight into the calling thread's buffer.
     func append(level: Logger.Level, label: String, metadata: String?, source: String, message: String) {
         let shard = shards[ThreadShard.index(count: shards.count)]
-        let full = shard.pending.withLock { pending -> Bool in
+        let size = shard.pending.withLock { pending -> Int in
             let now = time(nil)
             if now != pending.second {
                 pending.second = now
@@ -109,10 +113,15 @@ final class BatchedStderr: Sendable {
             pending.bytes.append(contentsOf: "] ".utf8)
             Self.append(message, to: &pending.bytes)
             pending.bytes.append(UInt8(ascii: "\n"))
-            return pending.bytes.count >= Self.limit
+            return pending.bytes.count
         }
-        if level >= .warning || full {
+        if level >= .warning || size >= 4 * Self.limit {
+            // Urgent, or the log queue is not keeping up: write here, which also holds the writer back.
             flush()
+        } else if size >= Self.limit {
+            if flushSoon.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged {
+                queue.async { [self] in flush() }
+            }
         } else if !flushScheduled.load(ordering: .relaxed),
                   flushScheduled.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged {
             queue.asyncAfter(deadline: .now() + Self.delay) { [self] in flush() }
@@ -130,6 +139,7 @@ final class BatchedStderr: Sendable {
         writing.withLock { _ in
             // Cleared first: a line added from now on schedules the next flush.
             flushScheduled.store(false, ordering: .releasing)
+            flushSoon.store(false, ordering: .releasing)
             for shard in shards {
                 let bytes = shard.pending.withLock { pending -> [UInt8] in
                     defer { pending.bytes = [] }

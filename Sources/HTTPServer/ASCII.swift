@@ -1,3 +1,5 @@
+import Glibc
+
 /// Byte classes from RFC 9110 §5.6.2 and RFC 9112, as lookup tables so the parser never builds a
 /// `Character` per byte.
 enum ASCII {
@@ -95,5 +97,11 @@ enum ASCII {
             for index in 0..<expected.count where lowercased(bytes[offset + index]) != expected[index] { return false }
             return true
         }
+    }
+
+    /// Whether `bytes` are exactly `literal`, compared in place.
+    static func equals(_ bytes: ArraySlice<UInt8>, _ literal: StaticString) -> Bool {
+        guard bytes.count == literal.utf8CodeUnitCount else { return false }
+        return bytes.withUnsafeBufferPointer { memcmp($0.baseAddress!, literal.utf8Start, $0.count) == 0 }
     }
 }

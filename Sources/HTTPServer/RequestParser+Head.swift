@@ -59,6 +59,7 @@ extension RequestParser {
 
     /// `HTTP/1.1` or `HTTP/1.0`; any other `HTTP/d.d` is 505; anything else is not a version.
     static func parseVersion(_ bytes: ArraySlice<UInt8>) throws(HTTPParseError) -> HTTPVersion {
+        if ASCII.equals(bytes, "HTTP/1.1") { return .http1_1 }
         guard bytes.count == 8, bytes.starts(with: "HTTP/".utf8) else { throw .malformedRequestLine }
         let major = bytes[bytes.startIndex + 5], dot = bytes[bytes.startIndex + 6], minor = bytes[bytes.startIndex + 7]
         let isDigit = { (byte: UInt8) in byte >= 0x30 && byte <= 0x39 }
@@ -72,7 +73,7 @@ extension RequestParser {
 
     /// A standard method (shared constants, no allocation), or 501 for any other token.
     static func parseMethod(_ bytes: ArraySlice<UInt8>) throws(HTTPParseError) -> HTTPMethod {
-        if bytes.elementsEqual("GET".utf8) { return .get }
+        if ASCII.equals(bytes, "GET") { return .get }
         for method in HTTPMethod.standard where method.rawValue.utf8.elementsEqual(bytes) {
             return method
         }
