@@ -16,6 +16,11 @@ public struct APIConfiguration: Sendable {
     /// once), and cached answers are served without a handler thread only within it.
     public var dataVersionFreshness: Duration = .milliseconds(1)
 
+    /// Full-text hits ranked in blocks of this many most recently added matches (nil: all matches together, plain
+    /// relevance as API.md says). A large corpus where common words match most articles may trade exact order for
+    /// time: ranking costs time in proportion to the matches ranked.
+    public var searchRankBlock: Int?
+
     public init(
         apiToken: String? = nil,
         corsOrigins: [String]? = nil,
@@ -30,8 +35,9 @@ public struct APIConfiguration: Sendable {
         self.gzip = gzip
     }
 
-    /// `DOSSIER_API_TOKEN` (empty means none), `DOSSIER_CORS_ORIGINS` (comma-separated; empty or `*` means any) and
-    /// `DOSSIER_RESPONSE_CACHE_BYTES` (the response cache budget; 0 turns the cache off).
+    /// `DOSSIER_API_TOKEN` (empty means none), `DOSSIER_CORS_ORIGINS` (comma-separated; empty or `*` means any),
+    /// `DOSSIER_RESPONSE_CACHE_BYTES` (the response cache budget; 0 turns the cache off) and
+    /// `DOSSIER_SEARCH_RANK_BLOCK` (a positive block size for full-text ranking; unset ranks every match together).
     public static func fromEnvironment(_ environment: [String: String]) -> APIConfiguration {
         var configuration = APIConfiguration()
         if let token = environment["DOSSIER_API_TOKEN"]?.trimmingSpaces, !token.isEmpty {
@@ -43,6 +49,9 @@ public struct APIConfiguration: Sendable {
         }
         if let text = environment["DOSSIER_RESPONSE_CACHE_BYTES"]?.trimmingSpaces, let bytes = Int(text), bytes >= 0 {
             configuration.responseCacheBytes = bytes
+        }
+        if let text = environment["DOSSIER_SEARCH_RANK_BLOCK"]?.trimmingSpaces, let block = Int(text), block > 0 {
+            configuration.searchRankBlock = block
         }
         return configuration
     }

@@ -169,8 +169,9 @@ extension DossierRouter {
                 }
                 after = ArticleSearchKey(blockTop: blockTop, score: score, rowID: rowID)
             }
+            let block = configuration.searchRankBlock ?? ArticleQueries.wholeCorpusBlock
             return ReadPlan(cacheKey: cacheKey, cacheControl: "public, max-age=10") { db in
-                let page = try ArticleQueries(db).search(fullText, filter: filter, after: after, limit: limit)
+                let page = try ArticleQueries(db).search(fullText, filter: filter, after: after, limit: limit, blockSize: block)
                 let next = page.nextKey.map {
                     cursors.encode(scope: scope, position: [.integer($0.blockTop), .double($0.score), .integer($0.rowID)])
                 }

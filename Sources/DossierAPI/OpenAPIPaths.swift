@@ -84,10 +84,10 @@ enum OpenAPIPaths {
                 ("get", get("listArticles", "Articles, newest first (by relevance with q)", parameters: [
                     parameter("q", Schema.type("string", [("maxLength", .int(FullTextQuery.maximumLength))]),
                               "Full-text query: words, \"phrases\", prefix*, AND, OR, NOT, parentheses; malformed is a 400. Empty is ignored. "
-                                + "Hits are ordered by relevance (bm25, title weighted 4×) in blocks of the "
-                                + "\(ArticleQueries.searchBlockSize) most recently added matching articles: the newest block by relevance, "
-                                + "then the next, and so on, so a query with at most \(ArticleQueries.searchBlockSize) matches is in plain "
-                                + "relevance order and paging reaches every match.",
+                                + "Hits are ordered by relevance (bm25, title weighted 4×). A server started with "
+                                + "DOSSIER_SEARCH_RANK_BLOCK=N ranks in blocks of the N most recently added matches instead "
+                                + "(the newest block by relevance, then the next), which bounds the cost of very common words; "
+                                + "paging reaches every match either way.",
                               example: .string("Khamenei OR militia*")),
                     parameter("entity", identifier, "Only articles naming this entity."),
                     parameter("from", date, "publishedAt on or after this day; undated articles are left out."),

@@ -102,19 +102,20 @@ public struct ArticleQueries {
         return Self.page(items, limit: limit) { $0.dateKey }
     }
 
-    /// How many matches one relevance block holds (see `search`).
-    public static let searchBlockSize = 1_000
+    /// A block size no corpus reaches: every match ranked together, the plain relevance order API.md promises.
+    public static let wholeCorpusBlock = Int(Int32.max)
 
     /// A page of full-text hits by relevance after `key`, with snippets.
     ///
-    /// Ranking every match of a word found in most articles (bm25 per match) costs time in proportion to the
-    /// corpus, so matches are ranked in blocks: the `searchBlockSize` most recently added matching articles (highest
-    /// rowid) by relevance, then the next block by relevance, and so on. A query with at most `searchBlockSize`
-    /// matches is in plain relevance order; paging reaches every match, each page ranking at most two blocks.
+    /// By default every match is ranked together (plain relevance). Ranking every match of a word found in most
+    /// articles (bm25 per match) costs time in proportion to the corpus, so an operator may choose `blockSize`
+    /// (`DOSSIER_SEARCH_RANK_BLOCK`): the `blockSize` most recently added matching articles (highest rowid) by
+    /// relevance, then the next block by relevance, and so on. A query with at most `blockSize` matches is then
+    /// still in plain relevance order; paging reaches every match, each page ranking at most two blocks.
     /// Articles added later have higher rowids and stay out of the blocks a cursor has reached.
     public func search(
         _ query: FullTextQuery, filter: ArticleFilter, after key: ArticleSearchKey?, limit: Int,
-        blockSize: Int = searchBlockSize
+        blockSize: Int = wholeCorpusBlock
     ) throws -> Page<ArticleSearchHit, ArticleSearchKey> {
         var entityRowID: Int64?
         if let entityID = filter.entityID {
