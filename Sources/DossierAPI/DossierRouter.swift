@@ -39,7 +39,9 @@ public final class DossierRouter: HTTPHandler {
         let started = ContinuousClock.now
         guard var response = try? cachedRead(operation, parameters: parameters, request: request, cachedOnly: true) else { return nil }
         let requestID = Self.saneRequestID(request.headers["X-Request-Id"]) ?? Self.makeRequestID()
-        complete(&response, request: request, routeLabel: route.template.description, requestID: requestID, started: started)
+        // A cached answer's fields are known: no request id yet, and the constant CORS fields when there are any.
+        complete(&response, request: request, routeLabel: route.template.description, requestID: requestID, started: started,
+                 cachedFields: true)
         return response
     }
 
@@ -66,10 +68,18 @@ public final class DossierRouter: HTTPHandler {
         return response
     }
 
-    /// What every answer gets: CORS, the request id, a metrics sample and an access-log line.
-    private func complete(_ response: inout HTTPResponse, request: HTTPRequest, routeLabel: String, requestID: String, started: ContinuousClock.Instant) {
-        applyCORS(to: &response, request: request)
-        response.headers.set(name: "X-Request-Id", value: requestID)
+    /// What every answer gets: CORS, the request id, a metrics sample and an access-log line. With
+    /// `cachedFields`, the response's fields are those of a cached representation (`CachedRepresentation`),
+    /// so they are not searched again.
+    private func complete(_ response: inout HTTPResponse, request: HTTPRequest, routeLabel: String, requestID: String,
+                          started: ContinuousClock.Instant, cachedFields: Bool = false) {
+        if cachedFields {
+            if configuration.corsOrigins != nil { applyCORS(to: &response, request: request) }
+            response.headers.add(name: "X-Request-Id", value: requestID)
+        } else {
+            applyCORS(to: &response, request: request)
+            response.headers.set(name: "X-Request-Id", value: requestID)
+        }
         let seconds = Self.seconds(ContinuousClock.now - started)
         metrics.record(route: routeLabel, method: request.method.rawValue, status: response.status.code, seconds: seconds)
         // The source is this module, what swift-log would otherwise work out from the file name for every line.

@@ -54,9 +54,12 @@ final class CachedRepresentation: Sendable {
             gzipHeaders: compressed == nil ? nil : Self.headers(etag: gzipTag, cacheControl: cacheControl, gzip: true, common: commonFields))
     }
 
-    /// The fields of a `304 Not Modified` for `etag`.
+    /// The fields of a `304 Not Modified` for `etag`, with the common fields too.
     func notModifiedHeaders(etag: String) -> HTTPHeaders {
-        ["ETag": etag, "Vary": "Accept-Encoding", "Cache-Control": cacheControl]
+        var fields: [(name: String, value: String)] = [(name: "ETag", value: etag), (name: "Vary", value: "Accept-Encoding"),
+                                                       (name: "Cache-Control", value: cacheControl)]
+        fields.append(contentsOf: commonFields)
+        return HTTPHeaders(fields)
     }
 
     private static func headers(etag: String, cacheControl: String, gzip: Bool, common: [(name: String, value: String)]) -> HTTPHeaders {

@@ -108,14 +108,23 @@ final class Connection: @unchecked Sendable {
     }
 
     /// Answers as many buffered requests as the state allows, then writes what is queued, once: pipelined
-    /// answers leave together in one `send`. Loops only when the output limit stopped parsing and the write
-    /// made room again.
+    /// answers leave together in one `send`. Loops when the output limit stopped parsing and the write made
+    /// room again; after `answersPerTurn` answers it lets the loop's other connections go first.
     private func processInput() {
+        var answered = 0
         while true {
-            let stoppedByOutput = answerBuffered()
+            let pause = answerBuffered(answered: &answered)
             guard state != .closed else { return }
             if !output.isEmpty { flush() }
-            guard stoppedByOutput, state == .reading, output.isEmpty else { break }
+            guard state == .reading else { break }
+            if pause == .turnOver {
+                loop.queue.async { [self] in
+                    if state == .reading { processInput() }
+                }
+                updateReadInterest()
+                return
+            }
+            guard pause == .outputFull, output.isEmpty else { break }
         }
         if state == .reading && peerClosed {
             // Nothing more will come: answer what is queued, then close. A partial request is dropped.
@@ -129,31 +138,45 @@ final class Connection: @unchecked Sendable {
         updateReadInterest()
     }
 
-    /// Parses requests and answers the immediate ones into `output` until a request goes to the handler,
-    /// more bytes are needed, the connection is closing, or the output limit is reached (returns true then).
-    private func answerBuffered() -> Bool {
+    /// Requests one connection answers in a row before the other connections of its loop get a turn.
+    static let answersPerTurn = 32
+
+    /// Why `answerBuffered` stopped.
+    private enum Pause {
+        /// More bytes are needed, a request is with the handler, or the connection is closing.
+        case waiting
+        /// The output limit is reached.
+        case outputFull
+        /// `answersPerTurn` requests were answered.
+        case turnOver
+    }
+
+    /// Parses requests and answers the immediate ones into `output` until something makes it pause.
+    private func answerBuffered(answered: inout Int) -> Pause {
         while state == .reading {
-            guard output.byteCount <= core.limits.maxOutputBufferBytes else { return true }
+            guard output.byteCount <= core.limits.maxOutputBufferBytes else { return .outputFull }
+            guard answered < Self.answersPerTurn else { return .turnOver }
             let event: RequestParser.Event?
             do {
                 event = try parser.next()
             } catch {
                 notePhase()
                 finish(with: ResponseWriter.serialize(problem: error.problem))
-                return false
+                return .waiting
             }
             notePhase()
-            guard let event else { return false }
+            guard let event else { return .waiting }
             switch event {
             case .continueExpected:
                 output.enqueue([ResponseWriter.continueBytes])
                 flush()
             case .request(let request):
                 servedRequests += 1
+                answered += 1
                 handle(request)
             }
         }
-        return false
+        return .waiting
     }
 
     /// Tracks when the parser enters each phase, for the header, body and idle deadlines.

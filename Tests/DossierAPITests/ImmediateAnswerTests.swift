@@ -27,6 +27,30 @@ struct ImmediateAnswerTests {
         #expect(conditional.status == .notModified)
     }
 
+    @Test("immediate answers carry CORS and the request id once, with any origin or with a list of them")
+    func immediateFields() throws {
+        let path = "/v1/articles/000_06c42b9a60775aa6"
+        let any = try Harness(seeded: true, freshness: .seconds(600))
+        _ = any.router.handle(request(path))
+        let open = try #require(any.router.respondImmediately(to: request(path)))
+        for name in ["Access-Control-Allow-Origin", "Access-Control-Expose-Headers", "X-Request-Id", "ETag"] {
+            #expect(open.headers.values(for: name).count == 1, "\(name)")
+        }
+        #expect(open.headers["Access-Control-Allow-Origin"] == "*")
+        let etag = try #require(open.headers["ETag"])
+        let notModified = try #require(any.router.respondImmediately(to: request(path, headers: ["If-None-Match": etag])))
+        #expect(notModified.status == .notModified)
+        #expect(notModified.headers.values(for: "Access-Control-Allow-Origin") == ["*"])
+
+        let listed = try Harness(corsOrigins: ["https://a.example"], seeded: true, freshness: .seconds(600))
+        _ = listed.router.handle(request(path))
+        let allowed = try #require(listed.router.respondImmediately(to: request(path, headers: ["Origin": "https://a.example"])))
+        #expect(allowed.headers.values(for: "Access-Control-Allow-Origin") == ["https://a.example"])
+        #expect(allowed.headers["Vary"] == "Accept-Encoding, Origin")
+        let refused = try #require(listed.router.respondImmediately(to: request(path, headers: ["Origin": "https://evil.example"])))
+        #expect(refused.headers["Access-Control-Allow-Origin"] == nil)
+    }
+
     @Test("writes, operational routes, bad parameters and a server that is not ready always go to the handler")
     func neverImmediate() throws {
         let harness = try Harness(seeded: true, freshness: .seconds(600))

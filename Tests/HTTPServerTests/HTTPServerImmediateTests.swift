@@ -33,4 +33,19 @@ struct HTTPServerImmediateTests {
         #expect(head.header("Content-Length") == "9")
         #expect(head.body.isEmpty)
     }
+
+    @Test("a long pipeline of immediate answers is answered in order across several turns of the loop")
+    func longPipeline() throws {
+        let handler = SplitHandler()
+        let server = try TestServer(handler: handler)
+        let client = try server.connect()
+        let count = 3 * Connection.answersPerTurn + 5
+        var requests = ""
+        for index in 0..<count { requests += index == count / 2 ? "GET /slow HTTP/1.1\r\nHost: x\r\n\r\n" : "GET /fast HTTP/1.1\r\nHost: x\r\n\r\n" }
+        try client.send(requests)
+        let bodies = try (0..<count).map { _ in String(decoding: try client.readResponse().body, as: UTF8.self) }
+        #expect(bodies.count == count)
+        #expect(bodies.enumerated().allSatisfy { $0.element == ($0.offset == count / 2 ? "handled" : "immediate") })
+        #expect(handler.slowCalls.load(ordering: .relaxed) == 1)
+    }
 }
