@@ -48,9 +48,9 @@ enum Representation {
             for (offset, mention) in group.mentions.enumerated() {
                 if offset > 0 { entities.append(UInt8(ascii: ",")) }
                 entities.append(contentsOf: #"{"start":"#.utf8)
-                entities.append(contentsOf: String(mention.start).utf8)
+                JSON.writeInt(mention.start, to: &entities)
                 entities.append(contentsOf: #","end":"#.utf8)
-                entities.append(contentsOf: String(mention.end).utf8)
+                JSON.writeInt(mention.end, to: &entities)
                 entities.append(contentsOf: #","text":"#.utf8)
                 JSON.writeString(mention.text, to: &entities)
                 entities.append(UInt8(ascii: "}"))
@@ -93,9 +93,9 @@ enum Representation {
         output.append(contentsOf: #","text":"#.utf8)
         JSON.writeString(event.text, to: &output)
         output.append(contentsOf: #","span":{"start":"#.utf8)
-        output.append(contentsOf: String(event.spanStart).utf8)
+        JSON.writeInt(event.spanStart, to: &output)
         output.append(contentsOf: #","end":"#.utf8)
-        output.append(contentsOf: String(event.spanEnd).utf8)
+        JSON.writeInt(event.spanEnd, to: &output)
         output.append(contentsOf: #"},"resolution":"#.utf8)
         JSON.writeString(event.resolution, to: &output)
         output.append(contentsOf: #","anchor":"#.utf8)
@@ -167,7 +167,7 @@ enum Representation {
             output.append(contentsOf: #","target":"#.utf8)
             JSON.writeString(edge.target, to: &output)
             output.append(contentsOf: #","weight":"#.utf8)
-            output.append(contentsOf: String(edge.weight).utf8)
+            JSON.writeInt(edge.weight, to: &output)
             output.append(UInt8(ascii: "}"))
         }
         output.append(UInt8(ascii: "]"))

@@ -11,7 +11,8 @@ public enum ArticleListSQL {
     static let events = "SELECT \(EventRecord.columns) FROM events ev WHERE ev.article_rowid = ? ORDER BY ev.span_start, ev.rowid"
     /// The entities named by each event of one article, ordered per event as `TimelineSQL.eventEntities`.
     static let eventEntities = """
-        SELECT ee.event_rowid AS event_rowid, e.id AS entity_id, e.name AS entity_name, e.type AS entity_type \
+        SELECT ee.event_rowid AS event_rowid, ee.entity_rowid AS entity_rowid, e.id AS entity_id, e.name AS entity_name, \
+        e.type AS entity_type \
         FROM events ev JOIN event_entities ee ON ee.event_rowid = ev.rowid JOIN entities e ON e.rowid = ee.entity_rowid \
         WHERE ev.article_rowid = ? ORDER BY ee.event_rowid, e.name, e.id
         """

@@ -42,27 +42,26 @@ public struct ArticleQueries {
     func mentions(articleRowID: Int64) throws -> [EntityMentions] {
         var groups: [EntityMentions] = []
         var indexByEntity: [Int64: Int] = [:]
-        for row in try connection.rows(sql: ArticleListSQL.mentions, arguments: [articleRowID]) {
-            let entityRowID: Int64 = try row.get("entity_rowid")
-            let span = MentionSpan(start: try row.get("start"), end: try row.get("end"), text: try row.get("text"))
+        // Columns: entity rowid, start, end, text, then the entity's id, name and type (read once per entity).
+        try connection.forEachRow(sql: ArticleListSQL.mentions, arguments: [articleRowID]) { row in
+            let entityRowID = row.int64(0)
+            let span = MentionSpan(start: row.int(1), end: row.int(2), text: try row.text(3))
             if let index = indexByEntity[entityRowID] {
                 groups[index].mentions.append(span)
             } else {
                 indexByEntity[entityRowID] = groups.count
-                groups.append(EntityMentions(entity: try EntityReference(row: row), mentions: [span]))
+                let entity = EntityReference(id: try row.text(4), name: try row.text(5), type: try row.text(6))
+                groups.append(EntityMentions(entity: entity, mentions: [span]))
             }
         }
         return groups
     }
 
     func events(articleRowID: Int64) throws -> [EventRecord] {
-        var events = try connection.fetch(EventRecord.self, sql: ArticleListSQL.events, arguments: [articleRowID])
+        var events = try connection.fetch(reading: EventRecord.self, sql: ArticleListSQL.events, arguments: [articleRowID])
         guard !events.isEmpty else { return events }
         // The entities of all the article's events in one statement (not one per event).
-        var entitiesByEvent: [Int64: [EntityReference]] = [:]
-        for row in try connection.rows(sql: ArticleListSQL.eventEntities, arguments: [articleRowID]) {
-            entitiesByEvent[try row.get("event_rowid"), default: []].append(try EntityReference(row: row))
-        }
+        let entitiesByEvent = try EventEntityGroups.read(connection, sql: ArticleListSQL.eventEntities, arguments: [articleRowID])
         for index in events.indices {
             events[index].entities = entitiesByEvent[events[index].rowID] ?? []
         }
@@ -97,7 +96,7 @@ public struct ArticleQueries {
                 arguments.append(key?.publishedAt)
             }
             arguments.append(wanted)
-            items += try connection.fetch(ArticleSummary.self, sql: ArticleListSQL.list(shape, segment), arguments: arguments)
+            items += try connection.fetch(reading: ArticleSummary.self, sql: ArticleListSQL.list(shape, segment), arguments: arguments)
         }
         return Self.page(items, limit: limit) { $0.dateKey }
     }

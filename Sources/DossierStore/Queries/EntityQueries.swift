@@ -47,7 +47,7 @@ public struct EntityQueries {
         let lastSeen = try connection.scalar(String.self, sql: EntitySQL.lastSeen, arguments: [rowID])
         let firstSeen = try connection.scalar(String.self, sql: EntitySQL.firstSeen, arguments: [rowID])
         let articles = try connection.fetch(
-            ArticleSummary.self, sql: ArticleListSQL.list(.init(entity: true, language: false, from: false, to: false), .first),
+            reading: ArticleSummary.self, sql: ArticleListSQL.list(.init(entity: true, language: false, from: false, to: false), .first),
             arguments: [rowID, Self.detailListLength])
         let related = try connection.rows(sql: EntitySQL.related, arguments: [rowID, rowID, Self.detailListLength]).map {
             RelatedEntity(entity: try EntityReference(row: $0), weight: try $0.get("weight"))

@@ -69,7 +69,7 @@ public struct TimelineQueries {
                     arguments.append(limit + 1)
                     sql = TimelineSQL.startedBeforeBySpan(precision: filter.precision != nil)
                 }
-                events += try connection.fetch(EventRecord.self, sql: sql, arguments: arguments)
+                events += try connection.fetch(reading: EventRecord.self, sql: sql, arguments: arguments)
             }
             if events.count <= limit {
                 let inside = position.start < from.iso ? TimelineKey.origin : position
@@ -79,7 +79,7 @@ public struct TimelineQueries {
                 if let to = filter.to { arguments.append(to.iso) }
                 arguments += [inside.start, inside.end, inside.id, limit + 1 - events.count] as [any SQLiteValueConvertible]
                 events += try connection.fetch(
-                    EventRecord.self, sql: TimelineSQL.startingInside(precision: filter.precision != nil, to: filter.to != nil),
+                    reading: EventRecord.self, sql: TimelineSQL.startingInside(precision: filter.precision != nil, to: filter.to != nil),
                     arguments: arguments)
             }
         } else {
@@ -96,16 +96,13 @@ public struct TimelineQueries {
             if shape.from { arguments.append(filter.from?.iso) }
             if shape.to { arguments.append(filter.to?.iso) }
             arguments += [position.start, position.end, position.id, limit + 1] as [any SQLiteValueConvertible]
-            events = try connection.fetch(EventRecord.self, sql: TimelineSQL.list(driver, shape), arguments: arguments)
+            events = try connection.fetch(reading: EventRecord.self, sql: TimelineSQL.list(driver, shape), arguments: arguments)
         }
         var page = ArticleQueries.page(events, limit: limit) { $0.timelineKey }
         guard !page.items.isEmpty else { return page }
         // The entities of the whole page in one statement (not one per event).
         let rowIDs = "[" + page.items.map { String($0.rowID) }.joined(separator: ",") + "]"
-        var entitiesByEvent: [Int64: [EntityReference]] = [:]
-        for row in try connection.rows(sql: TimelineSQL.eventEntitiesOfEvents, arguments: [rowIDs]) {
-            entitiesByEvent[try row.get("event_rowid"), default: []].append(try EntityReference(row: row))
-        }
+        let entitiesByEvent = try EventEntityGroups.read(connection, sql: TimelineSQL.eventEntitiesOfEvents, arguments: [rowIDs])
         for index in page.items.indices {
             page.items[index].entities = entitiesByEvent[page.items[index].rowID] ?? []
         }
@@ -123,7 +120,8 @@ public enum TimelineSQL {
 
     /// The entities of several events (rowids as a JSON array), ordered per event as `eventEntities`.
     static let eventEntitiesOfEvents = """
-        SELECT ee.event_rowid AS event_rowid, e.id AS entity_id, e.name AS entity_name, e.type AS entity_type \
+        SELECT ee.event_rowid AS event_rowid, ee.entity_rowid AS entity_rowid, e.id AS entity_id, e.name AS entity_name, \
+        e.type AS entity_type \
         FROM event_entities ee JOIN entities e ON e.rowid = ee.entity_rowid \
         WHERE ee.event_rowid IN (SELECT value FROM json_each(?)) ORDER BY ee.event_rowid, e.name, e.id
         """
