@@ -160,6 +160,7 @@ enum DateLexicon {
             ("deadline", .futureCue), ("slated", .futureCue), ("resume", .futureCue), ("resumes", .futureCue),
             ("begins", .futureCue), ("starts", .futureCue), ("opens", .futureCue), ("convene", .futureCue),
             ("convenes", .futureCue), ("reconvenes", .futureCue), ("effect", .futureCue), ("soon", .futureCue),
+            ("meet", .futureCue), ("meets", .futureCue),
             ("extended", .postponed), ("postponed", .postponed), ("delayed", .postponed), ("adjourned", .postponed),
             ("adjourn", .postponed), ("moved", .postponed), ("pushed", .postponed), ("rescheduled", .postponed),
             ("deferred", .postponed), ("extend", .postponed), ("postpone", .postponed), ("delay", .postponed),

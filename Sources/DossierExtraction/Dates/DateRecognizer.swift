@@ -32,10 +32,12 @@ public struct DateRecognizer: Sendable {
                 sentence += 1
             }
             let bounds = sentence < sentences.count ? sentences[sentence] : startByte..<endByte
-            let ahead = DateTense.pointsAhead(tokens, text.bytes, first: match.first, last: match.last, sentence: bounds)
+            let cue = DateTense.direction(tokens, text.bytes, first: match.first, last: match.last, sentence: bounds)
+            let ahead = cue == .future || (cue == nil && resolver.isNearAhead(match.meaning))
             let usablePrior = prior.flatMap { $0.sentence >= sentence - 1 ? $0.date : nil }
             var meaning = match.meaning
-            if case let .periodOfYear(year) = meaning, let quarter = reportedQuarter.flatMap({ DayInterval.quarter($0, of: year) }) {
+            if case let .periodOfYear(year) = meaning, let quarter = reportedQuarter.flatMap({ DayInterval.quarter($0, of: year) }),
+               !DateRecognizer.namesSeveralMonths(tokens, before: match.first, sentenceStart: bounds.lowerBound) {
                 meaning = .absolute(quarter, .quarter)
             }
             let resolved = resolver.resolve(meaning, ahead: ahead, prior: usablePrior)
@@ -53,6 +55,19 @@ public struct DateRecognizer: Sendable {
             index = match.last + 1
         }
         return events
+    }
+
+    /// "In the first nine months, net rose from the 1988 period", "for the first half … the 1988 period": a
+    /// sentence that reports on several months compares them with the same months of that year, not with the
+    /// quarter named before, so "the 1988 period" keeps its whole year.
+    static func namesSeveralMonths(_ tokens: [DateToken], before first: Int, sentenceStart: Int) -> Bool {
+        var index = first - 1
+        while index >= 0, Int(tokens[index].start) >= sentenceStart {
+            let word = tokens[index].word
+            if word.wordClass == .half || (word.wordClass == .units && word.value == DateUnit.month.rawValue) { return true }
+            index -= 1
+        }
+        return false
     }
 
     /// Whether an expression can start at this token: numbers, a few punctuation marks and lexicon words.

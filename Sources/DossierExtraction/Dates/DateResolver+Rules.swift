@@ -159,6 +159,30 @@ extension DateResolver {
         }
     }
 
+    /// How many days after the header date a year-less day may fall and still be read as the coming one when
+    /// its clause has no tense cue.
+    static let nearAheadDays = 31
+
+    /// Whether a year-less day or month whose clause carries no tense cue is the coming one: a day within the
+    /// month after the header date ("a Jan. 14 return date" on Jan. 6), or the month after the header date's
+    /// ("cuts in September" in August). News copy names a date almost a year past with its year, so the
+    /// nearest occurrence is the one just ahead, not the one eleven months back.
+    func isNearAhead(_ meaning: DateMeaning) -> Bool {
+        guard let p = publishedAt else { return false }
+        switch meaning {
+        case let .yearlessDay(month, day, .nearest):
+            for year in p.year...(p.year + 1) {
+                guard let date = CalendarDate(year: year, month: month, day: day), date > p else { continue }
+                return date.dayNumber - p.dayNumber <= DateResolver.nearAheadDays
+            }
+            return false
+        case let .yearlessMonth(month, _, .nearest):
+            return month == p.month % 12 + 1
+        default:
+            return false
+        }
+    }
+
     /// DATES.md: counted from the most recently mentioned resolved date in the same or the previous sentence
     /// (the anchor), else from the header date, else unresolved.
     func resolveAnaphoric(_ unit: DateUnit, _ amount: Int, wholeUnit: Bool, prior: PriorDate?) -> Resolved {
