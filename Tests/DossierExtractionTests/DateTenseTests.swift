@@ -89,6 +89,10 @@ struct DateTenseTests {
         // After a quarter, "year-earlier" is that quarter a year back; otherwise the year before P's.
         .init("It lost money in the third quarter, against a year-earlier profit.", "year-earlier", "1994-07-01", "1994-09-30"),
         .init("Sales in 1993 were flat. The year-ago results were restated.", "The year-ago", "1994-01-01", "1994-12-31"),
+        // A comparison a year back right after another one compares with the same period.
+        .init("Net was $2 million a year ago. Sales were $9 million a year earlier.", "a year earlier", "1994-01-01", "1994-12-31"),
+        .init("Profit rose from the year-ago quarter. The year-ago results were restated.", "The year-ago", "1994-07-01", "1994-09-30"),
+        .init("Profit rose from the year-ago quarter. In June, sales were up from a year earlier.", "a year earlier", "1994-06-01", "1994-06-30"),
         // "the 1994 quarter": the quarter the report has named, in that year.
         .init("Profit rose in the third quarter. It had lost money in the 1994 quarter.", "the 1994 quarter", "1994-07-01", "1994-09-30"),
         .init("The 1994 period was weak.", "The 1994 period", "1994-01-01", "1994-12-31"),
