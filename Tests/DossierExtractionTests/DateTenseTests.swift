@@ -70,6 +70,9 @@ struct DateTenseTests {
         .init("Exporters face lower quotas in November.", "November", "1995-11-01", "1995-11-30", p: "1995-12-02"),
         .init("The new quotas from January worry exporters.", "January", "1996-01-01", "1996-01-31", p: "1995-12-20"),
         .init("Workers struck on Nov. 3 after a pay dispute.", "Nov. 3", "1994-11-03"),
+        // A clause that looks ahead still names the day of the past month rather than one almost a year on.
+        .init("The agency ordered the firm to pay the fine by Oct. 20.", "Oct. 20", "1995-10-20"),
+        .init("The vote is set for Sept. 10.", "Sept. 10", "1996-09-10"),
         .init("The ferry sank on Nov. 3 in a storm.", "Nov. 3", "1994-11-03"),
         // "meet", "meets": a present verb that states a schedule; not so in the infinitive or after "did".
         .init("The two leaders meet Monday in Geneva.", "Monday", "1995-10-30"),

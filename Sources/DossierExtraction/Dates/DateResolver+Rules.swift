@@ -27,6 +27,12 @@ extension DateResolver {
             case .last, .next, .nearest:
                 let forward = direction == .next || (direction == .nearest && ahead)
                 // Feb 29 exists one year in four: search a few years each way.
+                // "by Jan. 14" on Jan. 15: a day in the month before the header date is that one, not the one
+                // almost a year ahead (news copy would give that one its year).
+                if forward, direction == .nearest, let recent = on(p.year).flatMap({ $0 <= p ? $0 : on(p.year - 1) }),
+                   recent <= p, p.dayNumber - recent.dayNumber <= DateResolver.nearAheadDays {
+                    return DayInterval(day: recent)
+                }
                 if forward {
                     for year in p.year...(p.year + 8) {
                         if let date = on(year), direction == .next ? date > p : date >= p { return DayInterval(day: date) }
