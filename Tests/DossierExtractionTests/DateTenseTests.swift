@@ -73,6 +73,8 @@ struct DateTenseTests {
         // A clause that looks ahead still names the day of the past month rather than one almost a year on.
         .init("The agency ordered the firm to pay the fine by Oct. 20.", "Oct. 20", "1995-10-20"),
         .init("The vote is set for Sept. 10.", "Sept. 10", "1996-09-10"),
+        // A year-to-date figure ends at or before P.
+        .init("The fund's return this year through August was flat.", "August", "1995-08-01", "1995-08-31"),
         .init("The ferry sank on Nov. 3 in a storm.", "Nov. 3", "1994-11-03"),
         // "meet", "meets": a present verb that states a schedule; not so in the infinitive or after "did".
         .init("The two leaders meet Monday in Geneva.", "Monday", "1995-10-30"),

@@ -49,6 +49,12 @@ enum DateTense {
             }
         }
         if leading == .until {
+            // "this year through August", "so far this year through Oct. 19": a year-to-date figure ends at or
+            // before the header date.
+            if lead > 0, tokens[lead].word.wordClass == .through, tokens[lead - 1].word.wordClass == .unit,
+               tokens[lead - 1].word.value == DateUnit.year.rawValue {
+                return .past
+            }
             // Ahead unless a past verb of the clause sits right before ("had filed reports by Wednesday"); a
             // deadline given in the past ("gave them until May") still points ahead.
             var index = lead - 1
