@@ -16,7 +16,15 @@ enum DateTense {
     static func pointsAhead(
         _ tokens: [DateToken], _ bytes: [UInt8], first: Int, last: Int, sentence: Range<Int>
     ) -> Bool {
-        if qualifiesNoun(tokens, bytes, first: first, last: last) { return false }
+        direction(tokens, bytes, first: first, last: last, sentence: sentence) == .future
+    }
+
+    /// The cue that dates the expression, or nil when its clause gives none (the expression then keeps
+    /// DATES.md's default, which `DateResolver.isNearAhead` refines for dates just after the header date).
+    static func direction(
+        _ tokens: [DateToken], _ bytes: [UInt8], first: Int, last: Int, sentence: Range<Int>
+    ) -> Cue? {
+        if qualifiesNoun(tokens, bytes, first: first, last: last) { return nil }
         // The word just before: "by Jan. 14", "until March 6" look ahead unless the clause is in the past
         // ("had filed by Wednesday", "had bought shares through Sept. 29"); "since March" looks back.
         var leading: DateWordClass = .none
@@ -34,28 +42,34 @@ enum DateTense {
         if lead >= 0, Int(tokens[lead].start) >= sentence.lowerBound, !tokens[lead].has(.capitalized) {
             switch tokens[lead].word.wordClass {
             case .by, .until, .through: leading = .until
-            case .since: return false
+            case .since: return .past
             case .to:
-                if lead > 0, tokens[lead - 1].word.wordClass == .postponed { return true }
+                if lead > 0, tokens[lead - 1].word.wordClass == .postponed { return .future }
             default: break
             }
         }
         if leading == .until {
+            // "this year through August", "so far this year through Oct. 19": a year-to-date figure ends at or
+            // before the header date.
+            if lead > 0, tokens[lead].word.wordClass == .through, tokens[lead - 1].word.wordClass == .unit,
+               tokens[lead - 1].word.value == DateUnit.year.rawValue {
+                return .past
+            }
             // Ahead unless a past verb of the clause sits right before ("had filed reports by Wednesday"); a
             // deadline given in the past ("gave them until May") still points ahead.
             var index = lead - 1
             var seen = 0
             while index >= 0, Int(tokens[index].start) >= sentence.lowerBound, seen < 4 {
                 let token = tokens[index]
-                if token.word.wordClass == .postponed { return true }
+                if token.word.wordClass == .postponed { return .future }
                 if let cue = cue(tokens, bytes, index, dateFirst: first) {
-                    guard cue == .past else { return true }
-                    if token.word.wordClass == .none || token.word.wordClass == .futureTo || token.length == 3 { return false }
+                    guard cue == .past else { return .future }
+                    if token.word.wordClass == .none || token.word.wordClass == .futureTo || token.length == 3 { return .past }
                 }
                 if token.kind == .word { seen += 1 }
                 index -= 1
             }
-            return true
+            return .future
         }
         var before: (cue: Cue, distance: Int)?
         var index = first - 1
@@ -75,16 +89,16 @@ enum DateTense {
             // A comma or a dash closes the clause: ", the company said" reports, it does not date.
             if !(fronted && index == last + 1), tokens[index].kind == .punct, tokens[index].value == 44 || tokens[index].value == 45 || tokens[index].value == 59,
                tokens[index].has(.spaceBefore) || tokens[index].value != 45 { break }
-            if let cue = cue(tokens, bytes, index, dateFirst: first) { return cue == .future }
+            if let cue = cue(tokens, bytes, index, dateFirst: first) { return cue }
             if tokens[index].kind == .word { seen += 1 }
             index += 1
         }
-        return before?.cue == .future
+        return before?.cue
     }
 
     /// "Wednesday's ruling", "the June agreement", "a Friday meeting": a date that qualifies a noun names an
-    /// occasion already known, so it keeps DATES.md's default (the nearest one on or before the header date)
-    /// whatever tense the sentence is in.
+    /// occasion already known, so the tense of the sentence does not move it: it keeps DATES.md's default (the
+    /// nearest one on or before the header date, or the one just after it, see `DateResolver.isNearAhead`).
     static func qualifiesNoun(_ tokens: [DateToken], _ bytes: [UInt8], first: Int, last: Int) -> Bool {
         let next = last + 1
         guard next < tokens.count else { return false }
@@ -127,6 +141,13 @@ enum DateTense {
         case .futureCue:
             if token.length == 2 {  // "'ll"
                 return index > 0 && tokens[index - 1].kind == .punct && tokens[index - 1].value == 39 ? .future : nil
+            }
+            // "meet"/"meets" state a schedule as a present verb ("the leaders meet Monday"); an infinitive ("to
+            // meet demand") takes its time from the verb that governs it; "did not meet" is past.
+            if token.length == 4 || token.length == 5, bytes[Int(token.start)] | 0x20 == UInt8(ascii: "m"),
+               bytes[Int(token.start) + 1] | 0x20 == UInt8(ascii: "e") {
+                if wordClass(tokens, index - 1) == .to { return nil }
+                if didBefore(tokens, bytes, index) { return .past }
             }
             // "took effect", "went into effect": done, not ahead.
             if token.length == 6, bytes[Int(token.start)] | 0x20 == UInt8(ascii: "e"),
@@ -190,6 +211,24 @@ enum DateTense {
         default:
             return nil
         }
+    }
+
+    /// "did" right before the word, or before a "not" or "n't" that precedes it.
+    static func didBefore(_ tokens: [DateToken], _ bytes: [UInt8], _ index: Int) -> Bool {
+        var back = index - 1
+        while back >= 0, index - back <= 4, tokens[back].kind != .word || tokens[back].length == 1 || isNot(tokens[back], bytes) {
+            back -= 1
+        }
+        guard back >= 0, tokens[back].kind == .word else { return false }
+        let start = Int(tokens[back].start)
+        return tokens[back].length >= 3 && bytes[start] | 0x20 == UInt8(ascii: "d") && bytes[start + 1] | 0x20 == UInt8(ascii: "i")
+            && bytes[start + 2] | 0x20 == UInt8(ascii: "d")
+    }
+
+    static func isNot(_ token: DateToken, _ bytes: [UInt8]) -> Bool {
+        let start = Int(token.start)
+        return token.length == 3 && bytes[start] | 0x20 == UInt8(ascii: "n") && bytes[start + 1] | 0x20 == UInt8(ascii: "o")
+            && bytes[start + 2] | 0x20 == UInt8(ascii: "t")
     }
 
     /// A participle after "be", "been", "is", a modal, or "to be".
