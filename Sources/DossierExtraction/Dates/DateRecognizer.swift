@@ -18,8 +18,6 @@ public struct DateRecognizer: Sendable {
         var prior: (date: DateResolver.PriorDate, sentence: Int)?
         // The quarter most recently named: what "the 1988 quarter" means in an earnings report.
         var reportedQuarter: Int?
-        // The latest date named, when it was a comparison a year back ("a year ago", "the year-ago quarter").
-        var yearBack: (resolved: DateResolver.Resolved, sentence: Int)?
         var sentence = 0
         var index = 0
         while index < tokens.count {
@@ -35,23 +33,14 @@ public struct DateRecognizer: Sendable {
             }
             let bounds = sentence < sentences.count ? sentences[sentence] : startByte..<endByte
             let cue = DateTense.direction(tokens, text.bytes, first: match.first, last: match.last, sentence: bounds)
-            let ahead = cue == .future || (cue == nil && resolver.isNearAhead(match.meaning))
+            let ahead = cue == .future
             let usablePrior = prior.flatMap { $0.sentence >= sentence - 1 ? $0.date : nil }
             var meaning = match.meaning
             if case let .periodOfYear(year) = meaning, let quarter = reportedQuarter.flatMap({ DayInterval.quarter($0, of: year) }),
                !DateRecognizer.namesSeveralMonths(tokens, before: match.first, sentenceStart: bounds.lowerBound) {
                 meaning = .absolute(quarter, .quarter)
             }
-            let resolved: DateResolver.Resolved
-            if let last = yearBack, last.sentence >= sentence - 1,
-               DateRecognizer.repeatsYearBack(match.meaning, precision: last.resolved.precision) {
-                resolved = last.resolved
-            } else {
-                resolved = resolver.resolve(meaning, ahead: ahead, prior: usablePrior)
-            }
-            if resolved.interval != nil {
-                yearBack = DateRecognizer.comparesYearBack(match.meaning) ? (resolved, sentence) : nil
-            }
+            let resolved = resolver.resolve(meaning, ahead: ahead, prior: usablePrior)
             if resolved.precision == .quarter, let interval = resolved.interval {
                 reportedQuarter = (interval.start.month + 2) / 3
             }
@@ -79,26 +68,6 @@ public struct DateRecognizer: Sendable {
             index -= 1
         }
         return false
-    }
-
-    /// "a year ago", "a year earlier", "year-ago", "the year-earlier period": a comparison with the same time a
-    /// year back.
-    static func comparesYearBack(_ meaning: DateMeaning) -> Bool {
-        switch meaning {
-        case .ago(.year, 1), .anaphoric(.year, -1), .yearAgo: return true
-        default: return false
-        }
-    }
-
-    /// "Net was $2 million a year ago. Sales were $9 million a year earlier.": a comparison a year back right
-    /// after another one compares with the same period, not with one more year back. "a year ago" itself keeps
-    /// DATES.md's row; "the year-ago quarter" repeats only a quarter.
-    static func repeatsYearBack(_ meaning: DateMeaning, precision: DatePrecision) -> Bool {
-        switch meaning {
-        case .anaphoric(.year, -1), .yearAgo(.year): return true
-        case .yearAgo(.quarter): return precision == .quarter
-        default: return false
-        }
     }
 
     /// Whether an expression can start at this token: numbers, a few punctuation marks and lexicon words.

@@ -27,12 +27,6 @@ extension DateResolver {
             case .last, .next, .nearest:
                 let forward = direction == .next || (direction == .nearest && ahead)
                 // Feb 29 exists one year in four: search a few years each way.
-                // "by Jan. 14" on Jan. 15: a day in the month before the header date is that one, not the one
-                // almost a year ahead (news copy would give that one its year).
-                if forward, direction == .nearest, let recent = on(p.year).flatMap({ $0 <= p ? $0 : on(p.year - 1) }),
-                   recent <= p, p.dayNumber - recent.dayNumber <= DateResolver.nearAheadDays {
-                    return DayInterval(day: recent)
-                }
                 if forward {
                     for year in p.year...(p.year + 8) {
                         if let date = on(year), direction == .next ? date > p : date >= p { return DayInterval(day: date) }
@@ -162,30 +156,6 @@ extension DateResolver {
 
         case .absolute, .vague, .anaphoric, .anaphoricUnit, .yearAgo, .weekOf, .dayShifted, .periodOfYear:
             return nil
-        }
-    }
-
-    /// How many days after the header date a year-less day may fall and still be read as the coming one when
-    /// its clause has no tense cue.
-    static let nearAheadDays = 31
-
-    /// Whether a year-less day or month whose clause carries no tense cue is the coming one: a day within the
-    /// month after the header date ("a Jan. 14 return date" on Jan. 6), or the month after the header date's
-    /// ("cuts in September" in August). News copy names a date almost a year past with its year, so the
-    /// nearest occurrence is the one just ahead, not the one eleven months back.
-    func isNearAhead(_ meaning: DateMeaning) -> Bool {
-        guard let p = publishedAt else { return false }
-        switch meaning {
-        case let .yearlessDay(month, day, .nearest):
-            for year in p.year...(p.year + 1) {
-                guard let date = CalendarDate(year: year, month: month, day: day), date > p else { continue }
-                return date.dayNumber - p.dayNumber <= DateResolver.nearAheadDays
-            }
-            return false
-        case let .yearlessMonth(month, _, .nearest):
-            return month == p.month % 12 + 1
-        default:
-            return false
         }
     }
 

@@ -20,7 +20,7 @@ enum DateTense {
     }
 
     /// The cue that dates the expression, or nil when its clause gives none (the expression then keeps
-    /// DATES.md's default, which `DateResolver.isNearAhead` refines for dates just after the header date).
+    /// DATES.md's default: the nearest occurrence on or before the header date).
     static func direction(
         _ tokens: [DateToken], _ bytes: [UInt8], first: Int, last: Int, sentence: Range<Int>
     ) -> Cue? {
@@ -98,7 +98,7 @@ enum DateTense {
 
     /// "Wednesday's ruling", "the June agreement", "a Friday meeting": a date that qualifies a noun names an
     /// occasion already known, so the tense of the sentence does not move it: it keeps DATES.md's default (the
-    /// nearest one on or before the header date, or the one just after it, see `DateResolver.isNearAhead`).
+    /// nearest one on or before the header date).
     static func qualifiesNoun(_ tokens: [DateToken], _ bytes: [UInt8], first: Int, last: Int) -> Bool {
         let next = last + 1
         guard next < tokens.count else { return false }
