@@ -240,16 +240,22 @@ public enum TimelineSQL {
     }
 
     /// Events starting before `from` and running at `from`, one index range per span class, each cut at the page's
-    /// length before they are merged. Arguments per branch: span class, earliest start, from, from, precision?,
+    /// length before they are merged. The branches read only the index (keys and rowid) and the merge sorts keys;
+    /// the page's rows are read whole afterwards, so the up to sixteen pages' worth of candidates never carry their
+    /// sentences through the sort. Arguments per branch: span class, earliest start, from, from, precision?,
     /// key (3), limit; then limit.
     public static func startedBeforeBySpan(precision: Bool) -> String {
         let branch = """
-            SELECT * FROM (SELECT \(columns) FROM events ev WHERE \(spanClass) = ? AND ev.start_date IS NOT NULL \
+            SELECT * FROM (SELECT ev.rowid AS rowid, ev.start_date AS start_date, ev.end_date AS end_date, ev.id AS id \
+            FROM events ev WHERE \(spanClass) = ? AND ev.start_date IS NOT NULL \
             AND ev.start_date >= ? AND ev.start_date < ? AND ev.end_date >= ?\(precision ? " AND ev.precision = ?" : "") \
             AND (ev.start_date, ev.end_date, ev.id) > (?, ?, ?) ORDER BY ev.start_date, ev.end_date, ev.id LIMIT ?)
             """
         let union = Array(repeating: branch, count: overlappingSpanClasses.count).joined(separator: " UNION ALL ")
-        return "SELECT * FROM (\(union)) ORDER BY start_date, end_date, id LIMIT ?"
+        return """
+            SELECT \(columns) FROM (SELECT rowid FROM (\(union)) ORDER BY start_date, end_date, id LIMIT ?) page \
+            CROSS JOIN events ev ON ev.rowid = page.rowid ORDER BY ev.start_date, ev.end_date, ev.id
+            """
     }
 
     /// Events of one precision of bounded span starting before `from` and running at `from`.
