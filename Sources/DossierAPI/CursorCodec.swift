@@ -92,13 +92,38 @@ struct CursorCodec: Sendable {
     }
 
     static func scopeTag(_ scope: String) -> String {
-        SHA256.hash(data: Array(scope.utf8)).prefix(8).map { String(format: "%02x", $0) }.joined()
+        let digest = Array(SHA256.hash(data: Array(scope.utf8)).prefix(8))
+        let digits: StaticString = "0123456789abcdef"
+        return String(unsafeUninitializedCapacity: digest.count * 2) { output in
+            for (index, byte) in digest.enumerated() {
+                output[2 * index] = digits.utf8Start[Int(byte >> 4)]
+                output[2 * index + 1] = digits.utf8Start[Int(byte & 0xF)]
+            }
+            return digest.count * 2
+        }
     }
 
+    /// RFC 4648 §5 (URL- and filename-safe alphabet), without padding.
     static func base64URL(_ bytes: [UInt8]) -> String {
-        Data(bytes).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+        let alphabet: StaticString = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+        let symbols = alphabet.utf8Start
+        let length = (bytes.count * 8 + 5) / 6
+        return String(unsafeUninitializedCapacity: length) { output in
+            var written = 0
+            var index = 0
+            while index < bytes.count {
+                let chunk = min(3, bytes.count - index)
+                var group = UInt32(bytes[index]) << 16
+                if chunk > 1 { group |= UInt32(bytes[index + 1]) << 8 }
+                if chunk > 2 { group |= UInt32(bytes[index + 2]) }
+                for position in 0...chunk {
+                    output[written] = symbols[Int((group >> UInt32(18 - 6 * position)) & 0x3F)]
+                    written += 1
+                }
+                index += 3
+            }
+            return written
+        }
     }
 
     static func bytes(base64URL text: Substring) -> [UInt8]? {

@@ -1,4 +1,3 @@
-import Crypto
 import DossierModel
 import DossierStore
 import HTTPServer
@@ -38,9 +37,8 @@ extension DossierRouter {
             metrics.recordCache(hit: false)
             let (json, dataVersion) = try store.read { db in (try plan.compute(db), try Meta.dataVersion(db)) }
             let body = json.serialized()
-            let digest = SHA256.hash(data: body).prefix(8).map { String(format: "%02x", $0) }.joined()
             representation = CachedRepresentation(
-                dataVersion: dataVersion, body: body, etag: "v\(dataVersion)-\(digest)", cacheControl: plan.cacheControl,
+                dataVersion: dataVersion, body: body, etag: "v\(dataVersion)-\(ContentDigest.hex(body))", cacheControl: plan.cacheControl,
                 commonFields: constantCORSFields)
             cache.store(key, representation)
         }

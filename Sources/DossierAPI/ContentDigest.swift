@@ -1,0 +1,91 @@
+/// XXH64 (https://github.com/Cyan4973/xxHash/blob/dev/doc/xxhash_spec.md), the digest behind ETags.
+///
+/// An ETag must change whenever the bytes of a representation change, including across restarts and builds, so it
+/// hashes the body. It need not resist forgery (the server makes both the body and the tag), so a fast
+/// non-cryptographic hash does: SHA-256 of a megabyte graph answer cost more than building it, XXH64 reads the
+/// body eight bytes at a time on four independent lanes.
+enum ContentDigest {
+    private static let prime1: UInt64 = 0x9E37_79B1_85EB_CA87
+    private static let prime2: UInt64 = 0xC2B2_AE3D_27D4_EB4F
+    private static let prime3: UInt64 = 0x1656_67B1_9E37_79F9
+    private static let prime4: UInt64 = 0x85EB_CA77_C2B2_AE63
+    private static let prime5: UInt64 = 0x27D4_EB2F_1656_67C5
+
+    /// The XXH64 hash of `bytes` with seed 0.
+    static func xxh64(_ bytes: [UInt8]) -> UInt64 {
+        bytes.withUnsafeBytes { xxh64($0) }
+    }
+
+    static func xxh64(_ buffer: UnsafeRawBufferPointer) -> UInt64 {
+        let count = buffer.count
+        var offset = 0
+        var hash: UInt64
+        if count >= 32 {
+            var lanes: (UInt64, UInt64, UInt64, UInt64) = (prime1 &+ prime2, prime2, 0, 0 &- prime1)
+            while offset + 32 <= count {
+                lanes.0 = round(lanes.0, word(buffer, offset))
+                lanes.1 = round(lanes.1, word(buffer, offset + 8))
+                lanes.2 = round(lanes.2, word(buffer, offset + 16))
+                lanes.3 = round(lanes.3, word(buffer, offset + 24))
+                offset += 32
+            }
+            hash = rotate(lanes.0, 1) &+ rotate(lanes.1, 7) &+ rotate(lanes.2, 12) &+ rotate(lanes.3, 18)
+            hash = merge(hash, lanes.0)
+            hash = merge(hash, lanes.1)
+            hash = merge(hash, lanes.2)
+            hash = merge(hash, lanes.3)
+        } else {
+            hash = prime5
+        }
+        hash &+= UInt64(count)
+        while offset + 8 <= count {
+            hash ^= round(0, word(buffer, offset))
+            hash = rotate(hash, 27) &* prime1 &+ prime4
+            offset += 8
+        }
+        if offset + 4 <= count {
+            hash ^= UInt64(UInt32(littleEndian: buffer.loadUnaligned(fromByteOffset: offset, as: UInt32.self))) &* prime1
+            hash = rotate(hash, 23) &* prime2 &+ prime3
+            offset += 4
+        }
+        while offset < count {
+            hash ^= UInt64(buffer[offset]) &* prime5
+            hash = rotate(hash, 11) &* prime1
+            offset += 1
+        }
+        hash ^= hash >> 33
+        hash &*= prime2
+        hash ^= hash >> 29
+        hash &*= prime3
+        hash ^= hash >> 32
+        return hash
+    }
+
+    /// Sixteen lowercase hex digits of the body's XXH64.
+    static func hex(_ bytes: [UInt8]) -> String {
+        let value = xxh64(bytes)
+        let digits: StaticString = "0123456789abcdef"
+        return String(unsafeUninitializedCapacity: 16) { output in
+            for index in 0..<16 {
+                output[index] = digits.utf8Start[Int((value >> UInt64(60 - 4 * index)) & 0xF)]
+            }
+            return 16
+        }
+    }
+
+    @inline(__always) private static func word(_ buffer: UnsafeRawBufferPointer, _ offset: Int) -> UInt64 {
+        UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+    }
+
+    @inline(__always) private static func rotate(_ value: UInt64, _ bits: UInt64) -> UInt64 {
+        (value << bits) | (value >> (64 - bits))
+    }
+
+    @inline(__always) private static func round(_ accumulator: UInt64, _ input: UInt64) -> UInt64 {
+        rotate(accumulator &+ input &* prime2, 31) &* prime1
+    }
+
+    @inline(__always) private static func merge(_ hash: UInt64, _ lane: UInt64) -> UInt64 {
+        (hash ^ round(0, lane)) &* prime1 &+ prime4
+    }
+}
