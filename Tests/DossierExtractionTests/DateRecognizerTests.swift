@@ -93,6 +93,8 @@ struct DateRecognizerTests {
         .init(sentence: "Prices rose over the past month.", expression: "the past month", publishedAt: friday, start: "2019-12-17", end: "2020-01-17", precision: .range, anchor: friday),
         .init(sentence: "He left two days ago.", expression: "two days ago", publishedAt: friday, start: "2020-01-15", end: "2020-01-15", precision: .day, anchor: friday),
         .init(sentence: "He left about two months ago.", expression: "about two months ago", publishedAt: friday, start: "2019-11-01", end: "2019-11-30", precision: .month, anchor: friday),
+        // Words longer than twelve letters are in the lexicon too.
+        .init(sentence: "He left approximately two months ago.", expression: "approximately two months ago", publishedAt: friday, start: "2019-11-01", end: "2019-11-30", precision: .month, anchor: friday),
         .init(sentence: "He left a year ago.", expression: "a year ago", publishedAt: friday, start: "2019-01-01", end: "2019-12-31", precision: .year, anchor: friday),
         .init(sentence: "Officials met on Wednesday. They had talked the day before.", expression: "the day before", publishedAt: friday, start: "2020-01-14", end: "2020-01-14", precision: .day, anchor: "2020-01-15"),
         .init(sentence: "The truce began on March 3, 2019. Fighting resumed three days later.", expression: "three days later", publishedAt: friday, start: "2019-03-06", end: "2019-03-06", precision: .day, anchor: "2019-03-03"),

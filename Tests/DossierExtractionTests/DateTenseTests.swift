@@ -88,6 +88,14 @@ struct DateTenseTests {
         // After a quarter, "year-earlier" is that quarter a year back; otherwise the year before P's.
         .init("It lost money in the third quarter, against a year-earlier profit.", "year-earlier", "1994-07-01", "1994-09-30"),
         .init("Sales in 1993 were flat. The year-ago results were restated.", "The year-ago", "1994-01-01", "1994-12-31"),
+        // The period reported on, a year back: a period noun before "a year ago" or "last year" names that period.
+        .init("It lost money in the third quarter. For the quarter a year ago, it earned $2 million.", "the quarter a year ago", "1994-07-01", "1994-09-30"),
+        .init("Profit fell in the third quarter from last year's quarter.", "last year's quarter", "1994-07-01", "1994-09-30"),
+        .init("Sales rose in the third quarter from the same period last year.", "the same period last year", "1994-07-01", "1994-09-30"),
+        .init("Revenue beat the comparable period a year earlier.", "the comparable period a year earlier", "1994-07-01", "1994-09-30"),
+        .init("Sales fell in the third quarter from the comparable year-ago quarter.", "the comparable year-ago quarter", "1994-07-01", "1994-09-30"),
+        // Alone, "last year" keeps its row, even after a quarter.
+        .init("Profit fell in the third quarter. Last year the company lost money.", "Last year", "1994-01-01", "1994-12-31"),
         // "the 1994 quarter": the quarter the report has named, in that year.
         .init("Profit rose in the third quarter. It had lost money in the 1994 quarter.", "the 1994 quarter", "1994-07-01", "1994-09-30"),
         .init("The 1994 period was weak.", "The 1994 period", "1994-01-01", "1994-12-31"),

@@ -41,6 +41,12 @@ extension DateGrammar {
            let (year, last) = year(at: next + 2), let interval = DayInterval.half(2, of: year) {
             return DateMatch(first: first, last: last, meaning: .absolute(interval, .range))
         }
+        // "last year's quarter", "last year's period": the period being reported, a year back.
+        if unit(next) == .year, word == .last, isPunct(next + 1, 39), attached(next + 1), next + 2 < tokens.count,
+           tokens[next + 2].kind == .word, tokens[next + 2].length == 1, attached(next + 2),
+           unit(next + 3) == .quarter || wordClass(next + 3) == .period {
+            return DateMatch(first: first, last: next + 3, meaning: .yearAgo(.quarter))
+        }
         // "next year's first quarter", "last year's second half".
         if unit(next) == .year, word == .this || word == .last || word == .next, isPunct(next + 1, 39), attached(next + 1),
            next + 2 < tokens.count, tokens[next + 2].kind == .word, tokens[next + 2].length == 1, attached(next + 2),
@@ -190,6 +196,7 @@ extension DateGrammar {
 
     func matchThe(_ index: Int) -> DateMatch? {
         let next = index + 1
+        if let comparison = matchYearBackPeriod(index) { return comparison }
         switch wordClass(next) {
         case .past, .last, .next, .coming, .previous, .following, .this, .current:
             return matchDeictic(next, first: index)
@@ -264,6 +271,25 @@ extension DateGrammar {
         switch inner.meaning {
         case .absolute(_, .day), .weekday, .yearlessDay, .yearlessDayOnWeekday, .holiday: return inner
         default: return nil
+        }
+    }
+
+    /// "the quarter a year ago", "the same period last year", "the comparable quarter a year earlier":
+    /// the period an earnings report is about, a year back (as "the year-ago quarter"). Alone, "a year ago" and
+    /// "last year" keep their own rows; with the period in front they name that period.
+    func matchYearBackPeriod(_ index: Int) -> DateMatch? {
+        var period = index + 1
+        if wordClass(period) == .comparable || wordClass(period) == .same { period += 1 }
+        // "the comparable year-ago quarter".
+        if period > index + 1, unit(period) == .year, let yearAgo = matchYearAgo(period) {
+            return DateMatch(first: index, last: yearAgo.last, meaning: yearAgo.meaning)
+        }
+        guard unit(period) == .quarter || wordClass(period) == .period, let tail = match(at: period + 1) else { return nil }
+        switch tail.meaning {
+        case .ago(.year, 1), .anaphoric(.year, -1), .calendarUnit(.year, offset: -1, part: nil):
+            return DateMatch(first: index, last: tail.last, meaning: .yearAgo(.quarter))
+        default:
+            return nil
         }
     }
 

@@ -32,6 +32,8 @@ enum DateWordClass: UInt8, Sendable {
     /// Forms of "be" that make a following "-ed" word a participle ("is expected", "be returned").
     case beVerb
     case latest, period, thousand
+    /// "comparable": the period being compared ("the comparable period last year").
+    case comparable
     /// "extended to", "postponed to": the date after "to" lies ahead.
     case postponed
     /// Verbs and nouns that point ahead only before an infinitive "to" ("agreed to buy", "an agreement to sell").
@@ -66,16 +68,23 @@ struct DateWord: Sendable, Equatable {
 }
 
 enum DateLexicon {
-    /// Packs up to 12 ASCII letters (case folded) into 5 bits each; 0 for anything longer or not a letter.
+    /// The most letters a packed key holds (5 bits a letter in 64 bits).
+    static let maxLetters = 12
+    /// The symbol after 'z' that marks a longer word: its key is its first eleven letters and this mark, so
+    /// "approximately" is found (and any longer word with the same first eleven letters with it).
+    static let longWordMark: UInt64 = 31
+
+    /// Packs up to 12 ASCII letters (case folded) into 5 bits each; a longer word as its first 11 letters and
+    /// `longWordMark`. The caller passes letters only.
     @inline(__always)
     static func pack(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64 {
-        guard range.count <= 12 else { return 0 }
+        let long = range.count > maxLetters
         var key: UInt64 = 0
-        for index in range {
+        for index in long ? range.lowerBound..<(range.lowerBound + maxLetters - 1) : range {
             let letter = bytes[index] | 0x20
             key = key << 5 | UInt64(letter &- 96)
         }
-        return key
+        return long ? key << 5 | longWordMark : key
     }
 
     static func pack(_ word: String) -> UInt64 {
@@ -142,7 +151,7 @@ enum DateLexicon {
             ("percent", .countNoun), ("per", .countNoun), ("will", .futureCue), ("shall", .futureCue),
             ("scheduled", .futureCue), ("upcoming", .futureCue), ("set", .futureLead), ("due", .futureLead),
             ("expected", .futureLead), ("plans", .futureLead), ("planned", .futureLead), ("planning", .futureLead),
-            ("latest", .latest), ("thousand", .thousand), ("period", .period), ("going", .futureLead), ("ahead", .futureLead), ("ll", .futureCue),
+            ("latest", .latest), ("thousand", .thousand), ("period", .period), ("comparable", .comparable), ("going", .futureLead), ("ahead", .futureLead), ("ll", .futureCue),
             ("would", .futureCue), ("must", .futureCue), ("should", .futureCue), ("might", .futureCue),
             ("be", .beVerb), ("been", .beVerb), ("being", .beVerb), ("is", .beVerb), ("are", .beVerb),
             ("am", .beVerb), ("was", .pastCue), ("were", .pastCue), ("had", .pastCue), ("did", .pastCue),
@@ -211,6 +220,8 @@ enum DateLexicon {
         var words = [DateWord](repeating: .none, count: capacity)
         for (name, wordClass, value) in entries {
             let key = pack(name)
+            // 0 is the empty slot's key: a word that packed to it would never be found.
+            precondition(key != 0, "date lexicon word \(name) has no key")
             var slot = hash(key)
             while keys[slot] != 0 && keys[slot] != key { slot = (slot + 1) & (capacity - 1) }
             keys[slot] = key

@@ -66,7 +66,7 @@ enum DateTokenizer {
                     if byte <= 90 { flags.insert(.capitalized) }
                     if buffer[end - 1] | 0x20 == 115 { flags.insert(.endsInS) }
                     let length = end - index
-                    let word = length <= 12 ? DateLexicon.lookup(DateLexicon.pack(buffer, index..<end)) : .none
+                    let word = DateLexicon.lookup(DateLexicon.pack(buffer, index..<end))
                     tokens.append(DateToken(start: Int32(index), end: Int32(end), value: 0, kind: .word, flags: flags,
                                             length: UInt8(min(length, 255)), word: word))
                     index = end
