@@ -9,6 +9,11 @@
 #
 # Environment: DOSSIER_BIN, DOSSIER_PORT (18080), NGINX_PORT (18081), DURATION (10s), ROUNDS (3),
 # THREADS (2), CONNECTIONS (64), ROUTES ("/healthz /v1/articles/000_06c42b9a60775aa6").
+#
+# A third server built outside the repository (another framework's one-route app) joins the same rounds with
+# OTHER_SERVER, a command in which {file} and {port} stand for a file of the route's bytes and the port to serve
+# them on at every path, e.g. OTHER_SERVER='/path/to/app {file} {port}' OTHER_NAME=hummingbird; one instance per
+# route, on OTHER_PORT (18082) and up.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -19,6 +24,9 @@ ROUNDS="${ROUNDS:-3}"
 THREADS="${THREADS:-2}"
 CONNECTIONS="${CONNECTIONS:-64}"
 ROUTES="${ROUTES:-/healthz /v1/articles/000_06c42b9a60775aa6}"
+OTHER_SERVER="${OTHER_SERVER:-}"
+OTHER_NAME="${OTHER_NAME:-other}"
+OTHER_PORT="${OTHER_PORT:-18082}"
 
 need() { command -v "$1" >/dev/null 2>&1; }
 install_tools() {
@@ -40,9 +48,11 @@ NGINX="$(command -v nginx || echo /usr/sbin/nginx)"
 WORK="$(mktemp -d /tmp/dossier-http-bench.XXXXXX)"
 SERVER_PID=""
 NGINX_PID=""
+OTHER_PIDS=""
 cleanup() {
     [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null || true
     [ -n "$NGINX_PID" ] && kill "$NGINX_PID" 2>/dev/null && wait "$NGINX_PID" 2>/dev/null || true
+    for pid in $OTHER_PIDS; do kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true; done
     rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -112,6 +122,39 @@ for _ in $(seq 1 100); do
     sleep 0.1
 done
 
+# --- The other server, one instance per route ---------------------------------------------------------
+SERVERS="dossier nginx"
+other_port() {  # the port serving route $1
+    local index=0
+    for route in $ROUTES; do
+        [ "$route" = "$1" ] && { echo $((OTHER_PORT + index)); return; }
+        index=$((index + 1))
+    done
+}
+if [ -n "$OTHER_SERVER" ]; then
+    SERVERS="dossier nginx $OTHER_NAME"
+    for route in $ROUTES; do
+        port="$(other_port "$route")"
+        command="${OTHER_SERVER//\{file\}/$WORK/www$route}"
+        command="${command//\{port\}/$port}"
+        bash -c "exec $command" >"$WORK/other-$port.log" 2>&1 &
+        OTHER_PIDS="$OTHER_PIDS $!"
+        for _ in $(seq 1 100); do
+            curl -s -o /dev/null "http://127.0.0.1:$port$route" && break
+            sleep 0.1
+        done
+        cmp -s <(curl -s "http://127.0.0.1:$port$route") "$WORK/www$route" \
+            || { echo "$OTHER_NAME on port $port does not answer $route with the same bytes" >&2; exit 1; }
+    done
+fi
+url_of() {  # server route
+    case "$1" in
+        dossier) echo "$BASE$2" ;;
+        nginx) echo "http://127.0.0.1:$NGINX_PORT$2" ;;
+        *) echo "http://127.0.0.1:$(other_port "$2")$2" ;;
+    esac
+}
+
 rss_kb() { awk '/^VmRSS/ {print $2}' "/proc/$SERVER_PID/status"; }
 
 # Prints "requests/s p50_ms p99_ms" for one wrk run.
@@ -133,20 +176,18 @@ run_wrk() {
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "warming up"
 for route in $ROUTES; do
-    run_wrk 2s "$BASE$route" >/dev/null
-    run_wrk 2s "http://127.0.0.1:$NGINX_PORT$route" >/dev/null
+    for server in $SERVERS; do run_wrk 2s "$(url_of "$server" "$route")" >/dev/null; done
 done
 RSS_BEFORE="$(rss_kb)"
 
 RESULTS="$WORK/results.txt"
 : >"$RESULTS"
-printf '\n%-7s %-45s %-8s %12s %10s %10s\n' round route server "requests/s" "p50 ms" "p99 ms"
+printf '\n%-7s %-45s %-12s %12s %10s %10s\n' round route server "requests/s" "p50 ms" "p99 ms"
 for round in $(seq 1 "$ROUNDS"); do
     for route in $ROUTES; do
-        for server in dossier nginx; do
-            if [ "$server" = dossier ]; then url="$BASE$route"; else url="http://127.0.0.1:$NGINX_PORT$route"; fi
-            read -r rps p50 p99 < <(run_wrk "$DURATION" "$url")
-            printf '%-7s %-45s %-8s %12s %10s %10s\n' "$round" "$route" "$server" "$rps" "$p50" "$p99"
+        for server in $SERVERS; do
+            read -r rps p50 p99 < <(run_wrk "$DURATION" "$(url_of "$server" "$route")")
+            printf '%-7s %-45s %-12s %12s %10s %10s\n' "$round" "$route" "$server" "$rps" "$p50" "$p99"
             echo "$route $server $rps $p50 $p99" >>"$RESULTS"
         done
     done
@@ -155,18 +196,21 @@ RSS_AFTER="$(rss_kb)"
 
 median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 printf '\nmedians over %s rounds (%s threads, %s connections, %s each)\n' "$ROUNDS" "$THREADS" "$CONNECTIONS" "$DURATION"
-printf '%-45s %-8s %12s %10s %10s\n' route server "requests/s" "p50 ms" "p99 ms"
+printf '%-45s %-12s %12s %10s %10s\n' route server "requests/s" "p50 ms" "p99 ms"
 for route in $ROUTES; do
-    for server in dossier nginx; do
+    for server in $SERVERS; do
         rps="$(awk -v r="$route" -v s="$server" '$1 == r && $2 == s {print $3}' "$RESULTS" | median)"
         p50="$(awk -v r="$route" -v s="$server" '$1 == r && $2 == s {print $4}' "$RESULTS" | median)"
         p99="$(awk -v r="$route" -v s="$server" '$1 == r && $2 == s {print $5}' "$RESULTS" | median)"
-        printf '%-45s %-8s %12s %10s %10s\n' "$route" "$server" "$rps" "$p50" "$p99"
+        printf '%-45s %-12s %12s %10s %10s\n' "$route" "$server" "$rps" "$p50" "$p99"
     done
     # Ratio per round (same round, adjacent runs), then the median of those ratios.
-    ratio="$(awk -v r="$route" '$1 == r && $2 == "dossier" {d[++i] = $3} $1 == r && $2 == "nginx" {n[++j] = $3}
-        END { for (k = 1; k <= i; k++) if (n[k] > 0) printf "%.3f\n", d[k] / n[k] }' "$RESULTS" | median)"
-    printf '%-45s dossier/nginx requests/s, median ratio: %s\n' "$route" "$ratio"
+    for server in $SERVERS; do
+        [ "$server" = dossier ] && continue
+        ratio="$(awk -v r="$route" -v s="$server" '$1 == r && $2 == "dossier" {d[++i] = $3} $1 == r && $2 == s {n[++j] = $3}
+            END { for (k = 1; k <= i; k++) if (n[k] > 0) printf "%.3f\n", d[k] / n[k] }' "$RESULTS" | median)"
+        printf '%-45s dossier/%s requests/s, median ratio: %s\n' "$route" "$server" "$ratio"
+    done
 done
 printf '\ndossier RSS: %s KiB before the measured runs, %s KiB after\n' "$RSS_BEFORE" "$RSS_AFTER"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
