@@ -145,21 +145,34 @@ enum Representation {
         ])
     }
 
+    /// `{"nodes": [...], "edges": [...]}` written straight into one buffer sized up front: a graph of 500 nodes has
+    /// up to tens of thousands of edges (megabytes), and building the edges apart and copying them into the answer
+    /// held two copies of those megabytes per request in flight.
     static func graph(_ graph: Graph) -> JSON {
-        .object([
-            ("nodes", .array(graph.nodes.map {
-                .object([("id", .string($0.entity.id)), ("name", .string($0.entity.name)), ("type", .string($0.entity.type)),
-                         ("mentionCount", .int($0.mentionCount))])
-            })),
-            ("edges", edges(graph.edges)),
-        ])
+        var output: [UInt8] = []
+        output.reserveCapacity(32 + graph.nodes.count * 96 + graph.edges.count * 64)
+        output.append(contentsOf: #"{"nodes":["#.utf8)
+        for (index, node) in graph.nodes.enumerated() {
+            if index > 0 { output.append(UInt8(ascii: ",")) }
+            output.append(contentsOf: #"{"id":"#.utf8)
+            JSON.writeString(node.entity.id, to: &output)
+            output.append(contentsOf: #","name":"#.utf8)
+            JSON.writeString(node.entity.name, to: &output)
+            output.append(contentsOf: #","type":"#.utf8)
+            JSON.writeString(node.entity.type, to: &output)
+            output.append(contentsOf: #","mentionCount":"#.utf8)
+            JSON.writeInt(node.mentionCount, to: &output)
+            output.append(UInt8(ascii: "}"))
+        }
+        output.append(contentsOf: #"],"edges":"#.utf8)
+        writeEdges(graph.edges, to: &output)
+        output.append(UInt8(ascii: "}"))
+        return .serialized(output)
     }
 
-    /// `[{"source", "target", "weight"}]` written straight to bytes: a graph of 500 nodes has up to tens of
-    /// thousands of edges, and a `JSON` value per edge cost more than the rest of the request.
-    static func edges(_ edges: [GraphEdge]) -> JSON {
-        var output: [UInt8] = [UInt8(ascii: "[")]
-        output.reserveCapacity(16 + edges.count * 64)
+    /// `[{"source", "target", "weight"}]`, each edge written straight to bytes (no `JSON` value per edge).
+    static func writeEdges(_ edges: [GraphEdge], to output: inout [UInt8]) {
+        output.append(UInt8(ascii: "["))
         for (index, edge) in edges.enumerated() {
             if index > 0 { output.append(UInt8(ascii: ",")) }
             output.append(contentsOf: #"{"source":"#.utf8)
@@ -171,7 +184,6 @@ enum Representation {
             output.append(UInt8(ascii: "}"))
         }
         output.append(UInt8(ascii: "]"))
-        return .serialized(output)
     }
 
     static func list(_ items: [JSON], nextCursor: String?) -> JSON {

@@ -28,6 +28,8 @@ public indirect enum JSON: Sendable, Hashable {
 
     /// UTF-8 bytes of the compact serialisation.
     public func serialized() -> [UInt8] {
+        // Already bytes (a whole answer written directly): shared, not copied.
+        if case .serialized(let bytes) = self { return bytes }
         var output: [UInt8] = []
         output.reserveCapacity(1024)
         write(to: &output)
