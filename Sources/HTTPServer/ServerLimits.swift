@@ -49,7 +49,7 @@ public struct ServerLimits: Sendable, Equatable {
     /// The `listen(2)` backlog. Default 1,024.
     public var backlog: Int
 
-    /// Handlers running at once, on the server's own threads. Default twice the processor count.
+    /// Handlers running at once, on the server's own threads. Default the processor count, at least 2.
     public var handlerConcurrency: Int
 
     /// Per-connection bound on response bytes not yet taken by the client. While over it the server reads
@@ -102,9 +102,11 @@ public struct ServerLimits: Sendable, Equatable {
     /// The defaults above.
     public static let `default` = ServerLimits()
 
-    /// Twice the active processor count: handlers block on SQLite, so a little more than one per core keeps
-    /// the cores busy without letting a slow query pile up threads.
+    /// One per active processor, at least two: reads of a database the OS keeps in memory are CPU work, so
+    /// more handlers than cores only add switching and answers in flight (on 2 cores, 4 handlers against 2 gave
+    /// a higher p50 and p99 on every route of `benchmarks/queries.sh` at 32 clients, and 8 MB more peak memory).
+    /// Deployments whose reads wait on a disk can raise it with `DOSSIER_HANDLER_CONCURRENCY`.
     public static var defaultHandlerConcurrency: Int {
-        max(2, 2 * ProcessInfo.processInfo.activeProcessorCount)
+        max(2, ProcessInfo.processInfo.activeProcessorCount)
     }
 }
