@@ -104,7 +104,7 @@ public struct ServerLimits: Sendable, Equatable {
 
     /// One per active processor, at least two: reads of a database the OS keeps in memory are CPU work, so
     /// more handlers than cores only add switching and answers in flight (on 2 cores, 4 handlers against 2 gave
-    /// a higher p50 and p99 on every route of `benchmarks/queries.sh` at 32 clients, and 8 MB more peak memory).
+    /// a higher p99 on every route of `benchmarks/queries.sh` at 32 clients, and 8 MB more peak memory).
     /// Deployments whose reads wait on a disk can raise it with `DOSSIER_HANDLER_CONCURRENCY`.
     public static var defaultHandlerConcurrency: Int {
         max(2, ProcessInfo.processInfo.activeProcessorCount)
