@@ -1,4 +1,4 @@
-import DossierStore
+@testable import DossierStore
 import Testing
 
 @Suite("SnippetBuilder")
@@ -36,5 +36,33 @@ struct SnippetBuilderTests {
         #expect(title.text == "Talks resume")
         let none = SnippetBuilder(try FullTextQuery.parse("absent")).snippet(title: "T", body: "T\nNothing here.")
         #expect(none.highlights.isEmpty && none.text == "T\nNothing here.")
+    }
+
+    @Test("tokens split as unicode61 does, in every script: runs of letters, digits and private-use characters")
+    func tokensInEveryScript() {
+        let samples = [
+            "Ayatollah Ali Khamenei — 1989–2026, “Tehran”", "قال مسؤولون في بغداد: ٣ أيام", "הממשלה הודיעה כי השיחות",
+            "مقام‌های ایرانی گفتند", "Представители правительства", "די ייִדישע צייטונג", "emoji 🇮🇷 and \u{E000}private",
+            "café naïve Ünïcödé ǅ Ⅻ ½", "日本語のテキスト", "",
+        ]
+        for sample in samples {
+            let bytes = Array(sample.utf8)
+            // The reference: scalars of the string, grouped by whether unicode61 counts them as token characters.
+            var expected: [Range<Int>] = []
+            var offset = 0
+            var start: Int?
+            for scalar in sample.unicodeScalars {
+                let width = String(scalar).utf8.count
+                if SnippetBuilder.isTokenScalar(scalar) {
+                    if start == nil { start = offset }
+                } else if let open = start {
+                    expected.append(open..<offset)
+                    start = nil
+                }
+                offset += width
+            }
+            if let open = start { expected.append(open..<offset) }
+            #expect(SnippetBuilder.tokens(in: bytes).map { $0.start..<$0.end } == expected, "\(sample)")
+        }
     }
 }

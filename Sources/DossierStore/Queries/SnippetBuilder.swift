@@ -199,9 +199,7 @@ public struct SnippetBuilder: Sendable {
                     isTokenCharacter = (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
                 } else {
                     length = min(byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1, buffer.count - index)
-                    let scalar = String(decoding: UnsafeBufferPointer(rebasing: buffer[index..<(index + length)]), as: UTF8.self)
-                        .unicodeScalars.first
-                    isTokenCharacter = scalar.map(Self.isTokenScalar) ?? false
+                    isTokenCharacter = Self.scalar(buffer, at: index, length: length).map(Self.isTokenScalar) ?? false
                 }
                 if isTokenCharacter {
                     if start < 0 {
@@ -218,6 +216,25 @@ public struct SnippetBuilder: Sendable {
             if start >= 0 { tokens.append(Token(start: start, end: buffer.count, ascii: ascii)) }
         }
         return tokens
+    }
+
+    /// The scalar of a `length`-byte UTF-8 sequence at `index` (the text comes from a `String`, so it is well
+    /// formed; a malformed sequence gives nil, a separator), decoded in place rather than through a `String`.
+    @inline(__always)
+    static func scalar(_ buffer: UnsafeBufferPointer<UInt8>, at index: Int, length: Int) -> Unicode.Scalar? {
+        var value: UInt32
+        switch length {
+        case 2: value = UInt32(buffer[index] & 0x1F)
+        case 3: value = UInt32(buffer[index] & 0x0F)
+        case 4: value = UInt32(buffer[index] & 0x07)
+        default: return nil
+        }
+        for offset in 1..<length {
+            let continuation = buffer[index + offset]
+            guard continuation & 0xC0 == 0x80 else { return nil }
+            value = value << 6 | UInt32(continuation & 0x3F)
+        }
+        return Unicode.Scalar(value)
     }
 
     /// unicode61's default token characters: categories L*, N* and Co (https://sqlite.org/fts5.html#unicode61_tokenizer).
