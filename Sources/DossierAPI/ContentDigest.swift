@@ -64,13 +64,7 @@ enum ContentDigest {
     /// Sixteen lowercase hex digits of the body's XXH64.
     static func hex(_ bytes: [UInt8]) -> String {
         let value = xxh64(bytes)
-        let digits: StaticString = "0123456789abcdef"
-        return String(unsafeUninitializedCapacity: 16) { output in
-            for index in 0..<16 {
-                output[index] = digits.utf8Start[Int((value >> UInt64(60 - 4 * index)) & 0xF)]
-            }
-            return 16
-        }
+        return Hex.string((0..<8).map { UInt8(truncatingIfNeeded: value >> UInt64(56 - 8 * $0)) })
     }
 
     @inline(__always) private static func word(_ buffer: UnsafeRawBufferPointer, _ offset: Int) -> UInt64 {

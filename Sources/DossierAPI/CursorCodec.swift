@@ -92,15 +92,7 @@ struct CursorCodec: Sendable {
     }
 
     static func scopeTag(_ scope: String) -> String {
-        let digest = Array(SHA256.hash(data: Array(scope.utf8)).prefix(8))
-        let digits: StaticString = "0123456789abcdef"
-        return String(unsafeUninitializedCapacity: digest.count * 2) { output in
-            for (index, byte) in digest.enumerated() {
-                output[2 * index] = digits.utf8Start[Int(byte >> 4)]
-                output[2 * index + 1] = digits.utf8Start[Int(byte & 0xF)]
-            }
-            return digest.count * 2
-        }
+        Hex.string(Array(SHA256.hash(data: Array(scope.utf8))).prefix(8))
     }
 
     /// RFC 4648 §5 (URL- and filename-safe alphabet), without padding.

@@ -126,13 +126,11 @@ public indirect enum JSON: Sendable, Hashable {
         case 0x0D: output.append(UInt8(ascii: "r"))
         case 0x09: output.append(UInt8(ascii: "t"))
         default:
-            let hex: StaticString = "0123456789abcdef"
-            let digits = hex.utf8Start
             output.append(UInt8(ascii: "u"))
             output.append(48)
             output.append(48)
-            output.append(digits[Int(byte >> 4)])
-            output.append(digits[Int(byte & 0xF)])
+            output.append(Hex.digit(byte >> 4))
+            output.append(Hex.digit(byte))
         }
     }
 

@@ -68,6 +68,8 @@ struct DateWord: Sendable, Equatable {
 }
 
 enum DateLexicon {
+    /// The value of `.futureCue` words that state a schedule only as a finite verb ("meet", "meets").
+    static let scheduleVerb: UInt8 = 1
     /// The most letters a packed key holds (5 bits a letter in 64 bits).
     static let maxLetters = 12
     /// The symbol after 'z' that marks a longer word: its key is its first eleven letters and this mark, so
@@ -178,7 +180,6 @@ enum DateLexicon {
             ("deadline", .futureCue), ("slated", .futureCue), ("resume", .futureCue), ("resumes", .futureCue),
             ("begins", .futureCue), ("starts", .futureCue), ("opens", .futureCue), ("convene", .futureCue),
             ("convenes", .futureCue), ("reconvenes", .futureCue), ("effect", .futureCue), ("soon", .futureCue),
-            ("meet", .futureCue), ("meets", .futureCue),
             ("extended", .postponed), ("postponed", .postponed), ("delayed", .postponed), ("adjourned", .postponed),
             ("adjourn", .postponed), ("moved", .postponed), ("pushed", .postponed), ("rescheduled", .postponed),
             ("deferred", .postponed), ("extend", .postponed), ("postpone", .postponed), ("delay", .postponed),
@@ -198,6 +199,8 @@ enum DateLexicon {
             ("detailed", .edAdjective), ("advanced", .edAdjective), ("listed", .edAdjective),
         ]
         for (name, wordClass) in plain { list.append((name, wordClass, 0)) }
+        // Present verbs that state a schedule ("the leaders meet Monday"), told apart from other cues by value.
+        for name in ["meet", "meets"] { list.append((name, .futureCue, scheduleVerb)) }
         for (name, holiday) in [("christmas", Holiday.christmas), ("thanksgiving", .thanksgiving),
                                 ("halloween", .halloween), ("easter", .easter)] {
             list.append((name, .holiday, holiday.rawValue))

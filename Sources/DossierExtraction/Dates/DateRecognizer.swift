@@ -32,8 +32,7 @@ public struct DateRecognizer: Sendable {
                 sentence += 1
             }
             let bounds = sentence < sentences.count ? sentences[sentence] : startByte..<endByte
-            let cue = DateTense.direction(tokens, text.bytes, first: match.first, last: match.last, sentence: bounds)
-            let ahead = cue == .future
+            let ahead = DateTense.direction(tokens, text.bytes, first: match.first, last: match.last, sentence: bounds) == .future
             let usablePrior = prior.flatMap { $0.sentence >= sentence - 1 ? $0.date : nil }
             var meaning = match.meaning
             if case let .periodOfYear(year) = meaning, let quarter = reportedQuarter.flatMap({ DayInterval.quarter($0, of: year) }),

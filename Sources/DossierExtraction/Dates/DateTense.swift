@@ -13,12 +13,6 @@ enum DateTense {
     /// A cue after the expression wins only when it is nearer than the one before by more than this many words.
     static let afterPenalty = 1
 
-    static func pointsAhead(
-        _ tokens: [DateToken], _ bytes: [UInt8], first: Int, last: Int, sentence: Range<Int>
-    ) -> Bool {
-        direction(tokens, bytes, first: first, last: last, sentence: sentence) == .future
-    }
-
     /// The cue that dates the expression, or nil when its clause gives none (the expression then keeps
     /// DATES.md's default: the nearest occurrence on or before the header date).
     static func direction(
@@ -144,8 +138,7 @@ enum DateTense {
             }
             // "meet"/"meets" state a schedule as a present verb ("the leaders meet Monday"); an infinitive ("to
             // meet demand") takes its time from the verb that governs it; "did not meet" is past.
-            if token.length == 4 || token.length == 5, bytes[Int(token.start)] | 0x20 == UInt8(ascii: "m"),
-               bytes[Int(token.start) + 1] | 0x20 == UInt8(ascii: "e") {
+            if token.word.value == DateLexicon.scheduleVerb {
                 if wordClass(tokens, index - 1) == .to { return nil }
                 if didBefore(tokens, bytes, index) { return .past }
             }

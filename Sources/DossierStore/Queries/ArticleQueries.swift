@@ -30,9 +30,11 @@ public struct ArticleQueries {
 
     /// One article whole, or nil.
     public func article(id: String) throws -> ArticleDetail? {
-        guard let row = try connection.rows(sql: ArticleListSQL.byID, arguments: [id]).first else { return nil }
-        let summary = try ArticleSummary(row: row)
-        let body: String = try row.get("body")
+        var found: (summary: ArticleSummary, body: String)?
+        try connection.forEachRow(sql: ArticleListSQL.byID, arguments: [id]) { row in
+            found = (try ArticleSummary(reader: row), try row.text(ArticleSummary.columnCount))
+        }
+        guard let (summary, body) = found else { return nil }
         return ArticleDetail(
             summary: summary, body: body,
             entities: try mentions(articleRowID: summary.rowID),
@@ -153,16 +155,16 @@ public struct ArticleQueries {
         if !page.isEmpty {
             // Summaries, titles and bodies of the whole page in one statement; snippets built here (`SnippetBuilder`).
             let rowIDs = "[" + page.map { String($0.rowID) }.joined(separator: ",") + "]"
-            var rows: [Int64: (summary: ArticleSummary, title: String, body: String)] = [:]
-            for row in try connection.rows(sql: ArticleListSQL.byRowIDsWithBody, arguments: [rowIDs]) {
-                let summary = try ArticleSummary(row: row)
-                rows[summary.rowID] = (summary, summary.title, try row.get("body"))
+            var rows: [Int64: (summary: ArticleSummary, body: String)] = [:]
+            try connection.forEachRow(sql: ArticleListSQL.byRowIDsWithBody, arguments: [rowIDs]) { row in
+                let summary = try ArticleSummary(reader: row)
+                rows[summary.rowID] = (summary, try row.text(ArticleSummary.columnCount))
             }
             let builder = SnippetBuilder(query)
             for entry in page {
                 guard let found = rows[entry.rowID] else { continue }
                 hits.append(ArticleSearchHit(
-                    summary: found.summary, score: entry.score, snippet: builder.snippet(title: found.title, body: found.body)))
+                    summary: found.summary, score: entry.score, snippet: builder.snippet(title: found.summary.title, body: found.body)))
             }
         }
         var nextKey: ArticleSearchKey?

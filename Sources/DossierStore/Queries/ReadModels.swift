@@ -21,7 +21,7 @@ public struct EntityReference: Sendable, Hashable, RowDecodable {
 }
 
 /// An article without its body, mentions and events: an item of `GET /v1/articles`.
-public struct ArticleSummary: Sendable, Hashable, RowDecodable, ColumnDecodable {
+public struct ArticleSummary: Sendable, Hashable, ColumnDecodable {
     /// Internal key; never shown.
     public var rowID: Int64
     public var id: String
@@ -41,8 +41,10 @@ public struct ArticleSummary: Sendable, Hashable, RowDecodable, ColumnDecodable 
         a.published_at_source AS published_at_source, a.language AS language, a.languages AS languages, \
         a.source AS source, a.word_count AS word_count, a.content_hash AS content_hash, a.ingested_at AS ingested_at
         """
+    /// How many columns `columns` lists: the position of the first column a statement selects after them.
+    static let columnCount: Int32 = 11
 
-    /// From the columns of `columns`, in their order.
+    /// From the columns of `columns`, in their order (every statement that reads summaries selects them first).
     public init(reader row: ColumnReader) throws {
         rowID = row.int64(0)
         id = try row.text(1)
@@ -55,20 +57,6 @@ public struct ArticleSummary: Sendable, Hashable, RowDecodable, ColumnDecodable 
         wordCount = row.int(8)
         contentHash = try row.text(9)
         ingestedAt = try row.text(10)
-    }
-
-    public init(row: Row) throws {
-        rowID = try row.get("rowid")
-        id = try row.get("id")
-        title = try row.get("title")
-        publishedAt = try row.get("published_at")
-        publishedAtSource = try row.get("published_at_source")
-        language = try row.get("language")
-        languagesJSON = try row.get("languages")
-        source = try row.get("source")
-        wordCount = try row.get("word_count")
-        contentHash = try row.get("content_hash")
-        ingestedAt = try row.get("ingested_at")
     }
 
     /// The keyset position of this article under the date order.
@@ -110,7 +98,7 @@ public struct EntityMentions: Sendable, Hashable {
 }
 
 /// A dated expression of an article, with the sentence that carries it and the entities named there.
-public struct EventRecord: Sendable, Hashable, RowDecodable, ColumnDecodable {
+public struct EventRecord: Sendable, Hashable, ColumnDecodable {
     public var rowID: Int64
     public var id: String
     public var articleID: String
@@ -131,7 +119,7 @@ public struct EventRecord: Sendable, Hashable, RowDecodable, ColumnDecodable {
         ev.span_end AS span_end, ev.resolution AS resolution, ev.anchor AS anchor, ev.summary AS summary
         """
 
-    /// From the columns of `columns`, in their order (cheaper than by name for the many events of a page).
+    /// From the columns of `columns`, in their order (every statement that reads events selects them first).
     public init(reader row: ColumnReader) throws {
         rowID = row.int64(0)
         id = try row.text(1)
@@ -145,21 +133,6 @@ public struct EventRecord: Sendable, Hashable, RowDecodable, ColumnDecodable {
         resolution = try row.text(9)
         anchor = row.optionalText(10)
         summary = try row.text(11)
-    }
-
-    public init(row: Row) throws {
-        rowID = try row.get("rowid")
-        id = try row.get("id")
-        articleID = try row.get("article_id")
-        start = try row.get("start_date")
-        end = try row.get("end_date")
-        precision = try row.get("precision")
-        text = try row.get("text")
-        spanStart = try row.get("span_start")
-        spanEnd = try row.get("span_end")
-        resolution = try row.get("resolution")
-        anchor = try row.get("anchor")
-        summary = try row.get("summary")
     }
 
     public var timelineKey: TimelineKey {
