@@ -75,6 +75,26 @@ struct DateTenseTests {
         .init("The committee meets on Friday to review the bids.", "Friday", "1995-10-27"),
         .init("The two leaders did not meet Monday as planned.", "Monday", "1995-10-23"),
         .init("The shortage made it hard to meet orders on Monday.", "Monday", "1995-10-23"),
+        // "would", and a deadline with no future verb, point ahead of a report that may itself be past: the
+        // occurrence nearest P on either side (a tie goes ahead).
+        .init("Relatives said they would look for ways to return the boy to his father by Oct. 24.", "Oct. 24", "1995-10-24"),
+        .init("Relatives said they would file an appeal on Nov. 2.", "Nov. 2", "1995-11-02"),
+        .init("Officials said the carriers would add flights in April.", "April", "1996-04-01", "1996-04-30"),
+        .init("Officials said the carriers would add flights in August.", "August", "1995-08-01", "1995-08-31"),
+        .init("The airline will double its flights between the two countries by August.", "August", "1996-08-01", "1996-08-31"),
+        .init("The relatives said they would appeal on Monday.", "Monday", "1995-10-23"),
+        .init("The relatives said they would appeal on Friday.", "Friday", "1995-10-27"),
+        // A modal perfect looks back.
+        .init("Worries may have been behind a drop in the shares on Thursday.", "Thursday", "1995-10-19"),
+        .init("The courier must have left the city on Friday.", "Friday", "1995-10-20"),
+        // "the … deadline": ahead of the clause's own time.
+        .init("Holders tendered 99% of the shares by the Monday deadline.", "Monday", "1995-10-23"),
+        .init("The official gave no reason for the Nov. 2 deadline.", "Nov. 2", "1995-11-02"),
+        .init("The envoys face a Monday deadline.", "Monday", "1995-10-30"),
+        // "as early as": the earliest of the times to come.
+        .init("The father could reach the country as early as Tuesday, officials said.", "Tuesday", "1995-10-31"),
+        // No cue near the date: the sentence's governing verb further back decides.
+        .init("The envoy is scheduled to spend five hours on the ground in the capital of the country, her first stop Friday morning, and then fly home.", "Friday morning", "1995-10-27"),
     ]
 
     /// Comparisons a year back, as earnings reports write them.

@@ -70,6 +70,12 @@ struct DateWord: Sendable, Equatable {
 enum DateLexicon {
     /// The value of `.futureCue` words that state a schedule only as a finite verb ("meet", "meets").
     static let scheduleVerb: UInt8 = 1
+    /// The value of "would": a future seen from a past report ("said they would vote on March 30"), which may
+    /// lie on either side of the header date.
+    static let reportedFuture: UInt8 = 2
+    /// The value of the other modals that point ahead ("must", "should", "might"); like "would", they look back
+    /// in a perfect ("must have left on Friday").
+    static let modal: UInt8 = 3
     /// The most letters a packed key holds (5 bits a letter in 64 bits).
     static let maxLetters = 12
     /// The symbol after 'z' that marks a longer word: its key is its first eleven letters and this mark, so
@@ -154,7 +160,7 @@ enum DateLexicon {
             ("scheduled", .futureCue), ("upcoming", .futureCue), ("set", .futureLead), ("due", .futureLead),
             ("expected", .futureLead), ("plans", .futureLead), ("planned", .futureLead), ("planning", .futureLead),
             ("latest", .latest), ("thousand", .thousand), ("period", .period), ("comparable", .comparable), ("going", .futureLead), ("ahead", .futureLead), ("ll", .futureCue),
-            ("would", .futureCue), ("must", .futureCue), ("should", .futureCue), ("might", .futureCue),
+            
             ("be", .beVerb), ("been", .beVerb), ("being", .beVerb), ("is", .beVerb), ("are", .beVerb),
             ("am", .beVerb), ("was", .pastCue), ("were", .pastCue), ("had", .pastCue), ("did", .pastCue),
             ("said", .pastCue), ("told", .pastCue), ("met", .pastCue), ("took", .pastCue), ("made", .pastCue),
@@ -201,6 +207,8 @@ enum DateLexicon {
         for (name, wordClass) in plain { list.append((name, wordClass, 0)) }
         // Present verbs that state a schedule ("the leaders meet Monday"), told apart from other cues by value.
         for name in ["meet", "meets"] { list.append((name, .futureCue, scheduleVerb)) }
+        list.append(("would", .futureCue, reportedFuture))
+        for name in ["must", "should", "might"] { list.append((name, .futureCue, modal)) }
         for (name, holiday) in [("christmas", Holiday.christmas), ("thanksgiving", .thanksgiving),
                                 ("halloween", .halloween), ("easter", .easter)] {
             list.append((name, .holiday, holiday.rawValue))

@@ -32,14 +32,23 @@ public struct DateRecognizer: Sendable {
                 sentence += 1
             }
             let bounds = sentence < sentences.count ? sentences[sentence] : startByte..<endByte
-            let ahead = DateTense.direction(tokens, text.bytes, first: match.first, last: match.last, sentence: bounds) == .future
+            let cue = DateTense.direction(tokens, text.bytes, first: match.first, last: match.last, sentence: bounds)
             let usablePrior = prior.flatMap { $0.sentence >= sentence - 1 ? $0.date : nil }
             var meaning = match.meaning
             if case let .periodOfYear(year) = meaning, let quarter = reportedQuarter.flatMap({ DayInterval.quarter($0, of: year) }),
                !DateRecognizer.namesSeveralMonths(tokens, before: match.first, sentenceStart: bounds.lowerBound) {
                 meaning = .absolute(quarter, .quarter)
             }
-            let resolved = resolver.resolve(meaning, ahead: ahead, prior: usablePrior)
+            var ahead = cue == .future || cue == .reportedFuture
+            var resolved = resolver.resolve(meaning, ahead: ahead, prior: usablePrior)
+            if cue == .reportedFuture, DateRecognizer.eitherSideOfReport(meaning), let p = publishedAt,
+               let later = resolved.interval {
+                let earlier = resolver.resolve(meaning, ahead: false, prior: usablePrior)
+                if let before = earlier.interval, DateRecognizer.isNearer(before, than: later, to: p, meaning) {
+                    resolved = earlier
+                    ahead = false
+                }
+            }
             if resolved.precision == .quarter, let interval = resolved.interval {
                 reportedQuarter = (interval.start.month + 2) / 3
             }
@@ -54,6 +63,25 @@ public struct DateRecognizer: Sendable {
             index = match.last + 1
         }
         return events
+    }
+
+    /// Year-less days, months and weekdays named as a future seen from a past report ("said they would vote on
+    /// March 30"): the report lies before the header date, so the nearest occurrence on either side is meant.
+    static func eitherSideOfReport(_ meaning: DateMeaning) -> Bool {
+        switch meaning {
+        case .yearlessDay(_, _, .nearest), .yearlessMonth(_, _, .nearest), .weekday(_, .nearest): return true
+        default: return false
+        }
+    }
+
+    /// Whether the occurrence before the header date is nearer to it than the one after, counted in the
+    /// expression's own unit (days, or months: August is as far from February either way); a tie goes ahead.
+    static func isNearer(_ before: DayInterval, than after: DayInterval, to p: CalendarDate, _ meaning: DateMeaning) -> Bool {
+        if case .yearlessMonth = meaning {
+            func months(_ date: CalendarDate) -> Int { date.year * 12 + date.month }
+            return months(p) - months(before.start) < months(after.start) - months(p)
+        }
+        return p.dayNumber - before.end.dayNumber < after.start.dayNumber - p.dayNumber
     }
 
     /// "In the first nine months, net rose from the 1988 period", "for the first half … the 1988 period": a

@@ -6,7 +6,12 @@
 /// compared by distance, with a small preference for the one before (the verb that governs a date usually
 /// precedes it in English news copy).
 enum DateTense {
-    enum Cue { case past, future }
+    enum Cue {
+        case past, future
+        /// A future seen from a past report ("said they would vote on March 30"): ahead of the report, which
+        /// itself lies before the header date, so the date may fall on either side of it.
+        case reportedFuture
+    }
 
     /// How many words on each side are read.
     static let window = 14
@@ -19,6 +24,26 @@ enum DateTense {
         _ tokens: [DateToken], _ bytes: [UInt8], first: Int, last: Int, sentence: Range<Int>
     ) -> Cue? {
         if qualifiesNoun(tokens, bytes, first: first, last: last) { return nil }
+        // "as early as Tuesday": the earliest of possible times to come.
+        if first >= 3, wordClass(tokens, first - 2) == .early, isAs(tokens, bytes, first - 1), isAs(tokens, bytes, first - 3) {
+            return .future
+        }
+        // "the Jan. 14 deadline", "the Tuesday deadline": the date lies ahead of the clause's time, which decides
+        // whether that is ahead of the header date ("face a Monday deadline") or maybe not ("completed the
+        // offer by the Tuesday deadline", "gave no reason for the Jan. 14 deadline").
+        let noun = last + 1
+        if noun < tokens.count, wordClass(tokens, first - 1) == .the || wordClass(tokens, first - 1) == .a,
+           cue(tokens, bytes, noun, dateFirst: first) == .future {
+            let clause = clauseDirection(tokens, bytes, first: first, last: last, sentence: sentence, skipping: noun)
+            return clause == nil || clause == .future ? .future : .reportedFuture
+        }
+        return clauseDirection(tokens, bytes, first: first, last: last, sentence: sentence, skipping: nil)
+    }
+
+    /// The nearest tense cue of the expression's clause (see `direction`), not counting the word at `skipping`.
+    static func clauseDirection(
+        _ tokens: [DateToken], _ bytes: [UInt8], first: Int, last: Int, sentence: Range<Int>, skipping: Int?
+    ) -> Cue? {
         // The word just before: "by Jan. 14", "until March 6" look ahead unless the clause is in the past
         // ("had filed by Wednesday", "had bought shares through Sept. 29"); "since March" looks back.
         var leading: DateWordClass = .none
@@ -57,13 +82,21 @@ enum DateTense {
                 let token = tokens[index]
                 if token.word.wordClass == .postponed { return .future }
                 if let cue = cue(tokens, bytes, index, dateFirst: first) {
-                    guard cue == .past else { return .future }
+                    guard cue == .past else { return cue }
                     if token.word.wordClass == .none || token.word.wordClass == .futureTo || token.length == 3 { return .past }
                 }
                 if token.kind == .word { seen += 1 }
                 index -= 1
             }
-            return .future
+            // Further back, a future verb puts the deadline ahead of the header date ("will double its flights
+            // between Australia and India by August"); otherwise it is ahead of a report that may itself be past
+            // ("said they would look for ways … to return the child by Jan. 14", the day before the header date).
+            while index >= 0, Int(tokens[index].start) >= sentence.lowerBound, seen < window {
+                if let cue = cue(tokens, bytes, index, dateFirst: first) { return cue == .future ? .future : .reportedFuture }
+                if tokens[index].kind == .word { seen += 1 }
+                index -= 1
+            }
+            return .reportedFuture
         }
         var before: (cue: Cue, distance: Int)?
         var index = first - 1
@@ -83,11 +116,19 @@ enum DateTense {
             // A comma or a dash closes the clause: ", the company said" reports, it does not date.
             if !(fronted && index == last + 1), tokens[index].kind == .punct, tokens[index].value == 44 || tokens[index].value == 45 || tokens[index].value == 59,
                tokens[index].has(.spaceBefore) || tokens[index].value != 45 { break }
-            if let cue = cue(tokens, bytes, index, dateFirst: first) { return cue }
+            if index != skipping, let cue = cue(tokens, bytes, index, dateFirst: first) { return cue }
             if tokens[index].kind == .word { seen += 1 }
             index += 1
         }
-        return before?.cue
+        if let before { return before.cue }
+        // No cue near: the sentence's governing verb further back decides ("is scheduled to spend five hours
+        // in Dar es Salaam, Tanzania, her first stop Tuesday morning").
+        index = first - 1
+        while index >= 0, Int(tokens[index].start) >= sentence.lowerBound {
+            if let cue = cue(tokens, bytes, index, dateFirst: first) { return cue }
+            index -= 1
+        }
+        return nil
     }
 
     /// "Wednesday's ruling", "the June agreement", "a Friday meeting": a date that qualifies a noun names an
@@ -142,6 +183,9 @@ enum DateTense {
                 if wordClass(tokens, index - 1) == .to { return nil }
                 if didBefore(tokens, bytes, index) { return .past }
             }
+            // "would have", "must have": a perfect modal looks back.
+            if token.word.value >= DateLexicon.reportedFuture, isHave(tokens, bytes, index + 1) { return .past }
+            if token.word.value == DateLexicon.reportedFuture { return .reportedFuture }
             // "took effect", "went into effect": done, not ahead.
             if token.length == 6, bytes[Int(token.start)] | 0x20 == UInt8(ascii: "e"),
                bytes[Int(token.start) + 1] | 0x20 == UInt8(ascii: "f") {
@@ -188,8 +232,9 @@ enum DateTense {
             }
             return nil
         case .month:
-            // A lowercase "may" is the modal.
-            return token.word.value == 5 && !token.has(.capitalized) ? .future : nil
+            // A lowercase "may" is the modal ("may have been" looks back).
+            guard token.word.value == 5 && !token.has(.capitalized) else { return nil }
+            return isHave(tokens, bytes, index + 1) ? .past : .future
         case .none:
             // A past-tense "-ed" verb, unless a form of "be" makes it a participle ("is expected", "be returned").
             guard token.length >= 4, !token.has(.capitalized), isEdWord(token, bytes) else { return nil }
@@ -204,6 +249,21 @@ enum DateTense {
         default:
             return nil
         }
+    }
+
+    /// "as" at `index`.
+    static func isAs(_ tokens: [DateToken], _ bytes: [UInt8], _ index: Int) -> Bool {
+        guard index >= 0, index < tokens.count, tokens[index].kind == .word, tokens[index].length == 2 else { return false }
+        let start = Int(tokens[index].start)
+        return bytes[start] | 0x20 == UInt8(ascii: "a") && bytes[start + 1] | 0x20 == UInt8(ascii: "s")
+    }
+
+    /// "have" at `index`.
+    static func isHave(_ tokens: [DateToken], _ bytes: [UInt8], _ index: Int) -> Bool {
+        guard index < tokens.count, tokens[index].kind == .word, tokens[index].length == 4 else { return false }
+        let start = Int(tokens[index].start)
+        return bytes[start] | 0x20 == UInt8(ascii: "h") && bytes[start + 1] | 0x20 == UInt8(ascii: "a")
+            && bytes[start + 2] | 0x20 == UInt8(ascii: "v") && bytes[start + 3] | 0x20 == UInt8(ascii: "e")
     }
 
     /// "did" right before the word, or before a "not" or "n't" that precedes it.
