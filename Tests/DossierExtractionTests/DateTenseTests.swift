@@ -62,8 +62,11 @@ struct DateTenseTests {
         // "to be" with a participle states a plan.
         .init("The sale of preferred shares is to be completed around Nov. 1.", "Nov. 1", "1995-11-01"),
         // With no tense cue, DATES.md's default holds even for a day or month just after P: the one on or before P.
+        // A date fixed for something ("a hearing date") lies ahead of the clause's time: the nearest one to P.
         .init("Exporters face lower quotas in November.", "November", "1994-11-01", "1994-11-30"),
-        .init("The court fixed a Nov. 14 hearing date for the appeal.", "Nov. 14", "1994-11-14"),
+        .init("The court fixed a Nov. 14 hearing date for the appeal.", "Nov. 14", "1995-11-14"),
+        .init("Holders at the Sept. 30 record date received the payout.", "Sept. 30", "1995-09-30"),
+        .init("By setting a Jan. 14 return date, the agency allowed the relatives time to appeal.", "Jan. 14", "1996-01-14", p: "1996-01-06"),
         .init("Exporters face lower quotas in November.", "November", "1995-11-01", "1995-11-30", p: "1995-12-02"),
         .init("Workers struck on Nov. 3 after a pay dispute.", "Nov. 3", "1994-11-03"),
         .init("The vote is set for Sept. 10.", "Sept. 10", "1996-09-10"),

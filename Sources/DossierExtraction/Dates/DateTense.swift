@@ -23,6 +23,14 @@ enum DateTense {
     static func direction(
         _ tokens: [DateToken], _ bytes: [UInt8], first: Int, last: Int, sentence: Range<Int>
     ) -> Cue? {
+        // "a Jan. 14 return date", "the Nov. 14 hearing date": a date fixed for something, ahead of the clause's
+        // time; when that time is past or unsaid, the occurrence nearest the header date ("set a Jan. 14 return
+        // date" a week before it; "the Sept. 30 record date" in October).
+        if let noun = [last + 1, last + 2].first(where: { isWord($0, "date", tokens, bytes) }),
+           noun == last + 1 || (tokens[last + 1].kind == .word && !tokens[last + 1].has(.capitalized)) {
+            let clause = clauseDirection(tokens, bytes, first: first, last: last, sentence: sentence, skipping: noun)
+            return clause == .future ? .future : .reportedFuture
+        }
         if qualifiesNoun(tokens, bytes, first: first, last: last) { return nil }
         // "as early as Tuesday": the earliest of possible times to come.
         if first >= 3, wordClass(tokens, first - 2) == .early, isAs(tokens, bytes, first - 1), isAs(tokens, bytes, first - 3) {
@@ -248,6 +256,17 @@ enum DateTense {
             return .past
         default:
             return nil
+        }
+    }
+
+    /// The lowercase ASCII word `word` at `index`, whatever its case.
+    static func isWord(_ index: Int, _ word: StaticString, _ tokens: [DateToken], _ bytes: [UInt8]) -> Bool {
+        guard index < tokens.count, tokens[index].kind == .word, Int(tokens[index].length) == word.utf8CodeUnitCount else {
+            return false
+        }
+        let start = Int(tokens[index].start)
+        return word.withUTF8Buffer { letters in
+            letters.indices.allSatisfy { bytes[start + $0] | 0x20 == letters[$0] }
         }
     }
 
