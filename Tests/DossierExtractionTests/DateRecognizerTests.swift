@@ -87,6 +87,14 @@ struct DateRecognizerTests {
         .init(sentence: "Prices rose last month.", expression: "last month", publishedAt: friday, start: "2019-12-01", end: "2019-12-31", precision: .month, anchor: friday),
         .init(sentence: "Prices rose this year.", expression: "this year", publishedAt: friday, start: "2020-01-01", end: "2020-12-31", precision: .year, anchor: friday),
         .init(sentence: "Prices rose last year.", expression: "last year", publishedAt: friday, start: "2019-01-01", end: "2019-12-31", precision: .year, anchor: friday),
+        // A quarter or half of a year named relative to P is one expression, not "the first quarter" and "last year".
+        .init(sentence: "Sales fell in the first quarter of last year.", expression: "the first quarter of last year", publishedAt: friday, start: "2019-01-01", end: "2019-03-31", precision: .quarter, anchor: friday),
+        .init(sentence: "Sales will rise in the third quarter of this year.", expression: "the third quarter of this year", publishedAt: friday, start: "2020-07-01", end: "2020-09-30", precision: .quarter, anchor: friday),
+        .init(sentence: "Profits rose in the second half of last year.", expression: "the second half of last year", publishedAt: friday, start: "2019-07-01", end: "2019-12-31", precision: .range, anchor: friday),
+        .init(sentence: "Growth should pick up in the second half of the year.", expression: "the second half of the year", publishedAt: friday, start: "2020-07-01", end: "2020-12-31", precision: .range, anchor: friday),
+        .init(sentence: "Rates will fall in the first half of next year.", expression: "the first half of next year", publishedAt: friday, start: "2021-01-01", end: "2021-06-30", precision: .range, anchor: friday),
+        // A season under way at P is the one a sentence pointing ahead means.
+        .init(sentence: "The envoy will return in the winter.", expression: "the winter", publishedAt: friday, start: "2019-12-21", end: "2020-03-19", precision: .season, anchor: friday),
         .init(sentence: "Prices rose earlier this year.", expression: "earlier this year", publishedAt: "2015-05-18", start: "2015-01-01", end: "2015-05-18", precision: .range, anchor: "2015-05-18"),
         .init(sentence: "Protests spread over the past four days.", expression: "the past four days", publishedAt: friday, start: "2020-01-13", end: "2020-01-17", precision: .range, anchor: friday),
         .init(sentence: "Nothing like it happened in the last 30 years.", expression: "the last 30 years", publishedAt: friday, start: "1990-01-17", end: "2020-01-17", precision: .range, anchor: friday),

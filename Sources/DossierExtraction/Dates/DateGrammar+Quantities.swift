@@ -111,7 +111,10 @@ extension DateGrammar {
         }
         guard let unit = unit(next) else {
             if wordClass(next) == .half, ordinal <= 2 {
-                return yearPart(start: start, unitIndex: next) { year in DayInterval.half(ordinal, of: year).map { ($0, .range) } }
+                if let match = yearPart(start: start, unitIndex: next, make: { year in DayInterval.half(ordinal, of: year).map { ($0, .range) } }) {
+                    return match
+                }
+                return relativeYearPart(start: start, unitIndex: next) { .yearlessHalf(ordinal, .yearOffset($0)) }
             }
             return nil
         }
@@ -119,6 +122,9 @@ extension DateGrammar {
         case .quarter:
             guard ordinal <= 4 else { return nil }
             if let match = yearPart(start: start, unitIndex: next, make: { year in DayInterval.quarter(ordinal, of: year).map { ($0, .quarter) } }) {
+                return match
+            }
+            if let match = relativeYearPart(start: start, unitIndex: next, make: { .yearlessQuarter(ordinal, .yearOffset($0)) }) {
                 return match
             }
             return DateMatch(first: start, last: next, meaning: .yearlessQuarter(ordinal, .nearest))
@@ -130,7 +136,7 @@ extension DateGrammar {
         }
     }
 
-    /// The year after "quarter"/"half": "of 2020", "2020", "of this year", "of last year".
+    /// The year after "quarter"/"half": "of 2020", "2020".
     private func yearPart(start: Int, unitIndex: Int, make: (Int) -> (DayInterval, DatePrecision)?) -> DateMatch? {
         var next = unitIndex + 1
         if wordClass(next) == .of { next += 1 }
@@ -138,6 +144,22 @@ extension DateGrammar {
             return DateMatch(first: start, last: next, meaning: .absolute(interval, precision))
         }
         return nil
+    }
+
+    /// The year after "quarter"/"half" named relative to the header date: "of this year", "of last year", "of
+    /// next year", "of the year" (the header date's).
+    private func relativeYearPart(start: Int, unitIndex: Int, make: (Int) -> DateMeaning) -> DateMatch? {
+        let next = unitIndex + 2
+        guard wordClass(unitIndex + 1) == .of, unit(next + 1) == .year,
+              !(isPunct(next + 2, 39) && attached(next + 2)) else { return nil }  // not "of last year's sales"
+        let offset: Int
+        switch wordClass(next) {
+        case .this, .the: offset = 0
+        case .last: offset = -1
+        case .next: offset = 1
+        default: return nil
+        }
+        return DateMatch(first: start, last: next + 1, meaning: make(offset))
     }
 
     /// "Q1 2020", "Q3".

@@ -126,6 +126,8 @@ public struct DateRecognizer: Sendable {
         case .unitFromDate: return true
         case .weekday(_, .next), .yearlessMonth(_, _, .next), .yearlessSeason(_, .next), .yearlessQuarter(_, .next):
             return true
+        case let .yearlessQuarter(_, .yearOffset(offset)), let .yearlessHalf(_, .yearOffset(offset)), let .yearlessMonth(_, _, .yearOffset(offset)):
+            return offset > 0
         default: return false
         }
     }

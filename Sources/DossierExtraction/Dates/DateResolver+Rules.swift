@@ -93,6 +93,16 @@ extension DateResolver {
             }
             return .quarter(quarter, of: year)
 
+        case let .yearlessHalf(half, direction):
+            switch direction {
+            case let .yearOffset(offset): return .half(half, of: p.year + offset)
+            case .this: return .half(half, of: p.year)
+            case .last, .next, .nearest:
+                // Not produced by the grammar; read as the quarter rule reads a year-less quarter.
+                let current = p.month <= 6 ? 1 : 2
+                return .half(half, of: half <= current ? p.year : p.year - 1)
+            }
+
         case let .yearlessSeason(season, direction):
             // Occurrences by the year they start in; "this" is the one containing P, else the one of P's year.
             func occurrence(_ year: Int) -> DayInterval? { .season(season, of: year) }
@@ -105,7 +115,8 @@ extension DateResolver {
             case .next: return occurrence(this + 1)
             case .nearest:
                 guard let current = occurrence(this) else { return nil }
-                if ahead { return current.start > p ? current : occurrence(this + 1) }
+                // Ahead: the one under way at P counts ("will leave in the spring" on March 21 is this spring).
+                if ahead { return current.end >= p ? current : occurrence(this + 1) }
                 return current.start <= p ? current : occurrence(this - 1)
             }
 
