@@ -87,6 +87,10 @@ struct DateTenseTests {
         .init("The airline will double its flights between the two countries by August.", "August", "1996-08-01", "1996-08-31"),
         .init("The relatives said they would appeal on Monday.", "Monday", "1995-10-23"),
         .init("The relatives said they would appeal on Friday.", "Friday", "1995-10-27"),
+        // A bare deadline keeps a weekday ahead.
+        .init("The government has until Monday to raise the money.", "Monday", "1995-10-30"),
+        // A present verb of schedule.
+        .init("The markets reopen Tuesday after the holiday.", "Tuesday", "1995-10-31"),
         // A modal perfect looks back.
         .init("Worries may have been behind a drop in the shares on Thursday.", "Thursday", "1995-10-19"),
         .init("The courier must have left the city on Friday.", "Friday", "1995-10-20"),

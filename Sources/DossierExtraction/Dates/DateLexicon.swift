@@ -68,7 +68,7 @@ struct DateWord: Sendable, Equatable {
 }
 
 enum DateLexicon {
-    /// The value of `.futureCue` words that state a schedule only as a finite verb ("meet", "meets").
+    /// The value of `.futureCue` words that state a schedule only as a finite verb ("meet", "meets", "reopen").
     static let scheduleVerb: UInt8 = 1
     /// The value of "would": a future seen from a past report ("said they would vote on March 30"), which may
     /// lie on either side of the header date.
@@ -206,7 +206,7 @@ enum DateLexicon {
         ]
         for (name, wordClass) in plain { list.append((name, wordClass, 0)) }
         // Present verbs that state a schedule ("the leaders meet Monday"), told apart from other cues by value.
-        for name in ["meet", "meets"] { list.append((name, .futureCue, scheduleVerb)) }
+        for name in ["meet", "meets", "reopen", "reopens"] { list.append((name, .futureCue, scheduleVerb)) }
         list.append(("would", .futureCue, reportedFuture))
         for name in ["must", "should", "might"] { list.append((name, .futureCue, modal)) }
         for (name, holiday) in [("christmas", Holiday.christmas), ("thanksgiving", .thanksgiving),

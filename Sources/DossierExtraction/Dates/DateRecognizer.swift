@@ -39,9 +39,9 @@ public struct DateRecognizer: Sendable {
                !DateRecognizer.namesSeveralMonths(tokens, before: match.first, sentenceStart: bounds.lowerBound) {
                 meaning = .absolute(quarter, .quarter)
             }
-            var ahead = cue == .future || cue == .reportedFuture
+            var ahead = cue == .future || cue == .reportedFuture || cue == .deadline
             var resolved = resolver.resolve(meaning, ahead: ahead, prior: usablePrior)
-            if cue == .reportedFuture, DateRecognizer.eitherSideOfReport(meaning), let p = publishedAt,
+            if let cue, cue == .reportedFuture || cue == .deadline, DateRecognizer.eitherSideOfReport(meaning, cue: cue), let p = publishedAt,
                let later = resolved.interval {
                 let earlier = resolver.resolve(meaning, ahead: false, prior: usablePrior)
                 if let before = earlier.interval, DateRecognizer.isNearer(before, than: later, to: p, meaning) {
@@ -67,9 +67,11 @@ public struct DateRecognizer: Sendable {
 
     /// Year-less days, months and weekdays named as a future seen from a past report ("said they would vote on
     /// March 30"): the report lies before the header date, so the nearest occurrence on either side is meant.
-    static func eitherSideOfReport(_ meaning: DateMeaning) -> Bool {
+    /// A bare deadline ("until Monday") keeps a weekday ahead.
+    static func eitherSideOfReport(_ meaning: DateMeaning, cue: DateTense.Cue) -> Bool {
         switch meaning {
-        case .yearlessDay(_, _, .nearest), .yearlessMonth(_, _, .nearest), .weekday(_, .nearest): return true
+        case .yearlessDay(_, _, .nearest), .yearlessMonth(_, _, .nearest): return true
+        case .weekday(_, .nearest): return cue == .reportedFuture
         default: return false
         }
     }

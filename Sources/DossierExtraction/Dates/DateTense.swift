@@ -11,6 +11,10 @@ enum DateTense {
         /// A future seen from a past report ("said they would vote on March 30"): ahead of the report, which
         /// itself lies before the header date, so the date may fall on either side of it.
         case reportedFuture
+        /// "by Jan. 14", "until Monday" with no tense in the clause: ahead of some time the sentence leaves unsaid.
+        /// A weekday is then the coming one; a date or month the occurrence nearest the header date (a deadline
+        /// that passed the day before is still news).
+        case deadline
     }
 
     /// How many words on each side are read.
@@ -104,7 +108,7 @@ enum DateTense {
                 if tokens[index].kind == .word { seen += 1 }
                 index -= 1
             }
-            return .reportedFuture
+            return .deadline
         }
         var before: (cue: Cue, distance: Int)?
         var index = first - 1
