@@ -105,6 +105,9 @@ struct DateRecognizerTests {
         .init(sentence: "He left approximately two months ago.", expression: "approximately two months ago", publishedAt: friday, start: "2019-11-01", end: "2019-11-30", precision: .month, anchor: friday),
         .init(sentence: "He left a year ago.", expression: "a year ago", publishedAt: friday, start: "2019-01-01", end: "2019-12-31", precision: .year, anchor: friday),
         .init(sentence: "Officials met on Wednesday. They had talked the day before.", expression: "the day before", publishedAt: friday, start: "2020-01-14", end: "2020-01-14", precision: .day, anchor: "2020-01-15"),
+        // "the day after" an event counts from the date named for it, never from the header date.
+        .init(sentence: "He died on January 3. Police came the day after his death.", expression: "the day after", publishedAt: friday, start: "2020-01-04", end: "2020-01-04", precision: .day, anchor: "2020-01-03"),
+        .init(sentence: "Results came in the day after the election.", expression: "the day after", publishedAt: friday, start: nil, end: nil, precision: .day),
         .init(sentence: "The truce began on March 3, 2019. Fighting resumed three days later.", expression: "three days later", publishedAt: friday, start: "2019-03-06", end: "2019-03-06", precision: .day, anchor: "2019-03-03"),
         .init(sentence: "A day earlier, troops had withdrawn.", expression: "A day earlier", publishedAt: friday, start: "2020-01-16", end: "2020-01-16", precision: .day, anchor: friday),
         .init(sentence: "A day earlier, troops had withdrawn.", expression: "A day earlier", publishedAt: nil, start: nil, end: nil, precision: .day),

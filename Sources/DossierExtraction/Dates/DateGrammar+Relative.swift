@@ -223,7 +223,12 @@ extension DateGrammar {
                 if let day = dayExpression(at: next + 2) {
                     return DateMatch(first: index, last: day.last, meaning: .dayShifted(day.meaning, days: sign))
                 }
-                return DateMatch(first: index, last: next + 1, meaning: .anaphoric(.day, sign))
+                switch wordClass(next + 2) {
+                case .the, .a, .possessive:  // "the day after the election", "the day before his death"
+                    return DateMatch(first: index, last: next + 1, meaning: .eventRelative(.day, sign))
+                default:
+                    return DateMatch(first: index, last: next + 1, meaning: .anaphoric(.day, sign))
+                }
             }
             if unit == .week, wordClass(next + 1) == .of, let day = dayExpression(at: next + 2) {
                 return DateMatch(first: index, last: day.last, meaning: .weekOf(day.meaning))

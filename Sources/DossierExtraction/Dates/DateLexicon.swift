@@ -48,6 +48,8 @@ enum DateWordClass: UInt8, Sendable {
     case holidayLead
     /// "Eve" of "Christmas Eve".
     case eve
+    /// "his", "her", "its", "their": after "the day before/after" they open an event ("the day after his death").
+    case possessive
     /// "-ed" words that are adjectives in news copy ("preferred shares", "alleged plot"), never a past-tense cue.
     case edAdjective
 }
@@ -145,6 +147,7 @@ enum DateLexicon {
             ("current", .current), ("earlier", .earlier), ("later", .later), ("ago", .ago), ("before", .before),
             ("after", .after), ("early", .early), ("mid", .mid), ("late", .late), ("middle", .middle),
             ("end", .end), ("beginning", .beginning), ("start", .start), ("the", .the), ("a", .a), ("an", .a),
+            ("his", .possessive), ("her", .possessive), ("its", .possessive), ("their", .possessive),
             ("between", .between), ("from", .from), ("to", .to), ("and", .and), ("through", .through),
             ("until", .until), ("till", .until), ("since", .since), ("that", .that), ("same", .same),
             ("of", .of), ("in", .in), ("on", .on), ("at", .at), ("during", .during), ("half", .half), ("q", .quarterLetter),

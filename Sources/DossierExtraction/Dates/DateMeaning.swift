@@ -47,6 +47,9 @@ enum DateMeaning: Sendable, Equatable {
     case ago(DateUnit, Int)
     /// "the day before", "a year earlier", "that year": counted from the date named just before.
     case anaphoric(DateUnit, Int)
+    /// "the day after the election", "the day before his death": counted from the date named just before (the
+    /// event's, as news names it); from nothing else, since the header date is not the event's.
+    case eventRelative(DateUnit, Int)
     /// "that year", "the same day", "the following year": the whole unit around the date named just before.
     case anaphoricUnit(DateUnit, Int)
     /// "the year-ago quarter" (quarter), "the year-earlier period" (quarter), "the year-earlier" (year): the period
@@ -89,6 +92,11 @@ struct DateResolver: Sendable {
             return resolveAnaphoric(unit, amount, wholeUnit: false, prior: prior)
         case let .anaphoricUnit(unit, amount):
             return resolveAnaphoric(unit, amount, wholeUnit: true, prior: prior)
+        case let .eventRelative(unit, amount):
+            guard let prior else {
+                return Resolved(interval: nil, precision: DateResolver.precision(of: unit), resolution: .relative, anchor: nil)
+            }
+            return resolveAnaphoric(unit, amount, wholeUnit: false, prior: prior)
         case let .yearAgo(unit):
             return resolveYearAgo(unit, prior: prior)
         case let .periodOfYear(year):
@@ -130,7 +138,8 @@ struct DateResolver: Sendable {
             case .week, .fortnight: return .week
             default: return .day
             }
-        case let .anaphoric(unit, _), let .anaphoricUnit(unit, _), let .yearAgo(unit): return DateResolver.precision(of: unit)
+        case let .anaphoric(unit, _), let .anaphoricUnit(unit, _), let .eventRelative(unit, _), let .yearAgo(unit):
+            return DateResolver.precision(of: unit)
         case .weekOf: return .week
         case .periodOfYear: return .year
         case .dayShifted: return .day

@@ -165,7 +165,7 @@ extension DateResolver {
             default: return DayInterval(day: moved)
             }
 
-        case .absolute, .vague, .anaphoric, .anaphoricUnit, .yearAgo, .weekOf, .dayShifted, .periodOfYear:
+        case .absolute, .vague, .anaphoric, .anaphoricUnit, .eventRelative, .yearAgo, .weekOf, .dayShifted, .periodOfYear:
             return nil
         }
     }
