@@ -37,7 +37,7 @@ enum DateTense {
         }
         if qualifiesNoun(tokens, bytes, first: first, last: last) { return nil }
         // "as early as Tuesday": the earliest of possible times to come.
-        if first >= 3, wordClass(tokens, first - 2) == .early, isAs(tokens, bytes, first - 1), isAs(tokens, bytes, first - 3) {
+        if first >= 3, wordClass(tokens, first - 2) == .early, isWord(first - 1, "as", tokens, bytes), isWord(first - 3, "as", tokens, bytes) {
             return .future
         }
         // "the Jan. 14 deadline", "the Tuesday deadline": the date lies ahead of the clause's time, which decides
@@ -196,7 +196,10 @@ enum DateTense {
                 if didBefore(tokens, bytes, index) { return .past }
             }
             // "would have", "must have": a perfect modal looks back.
-            if token.word.value >= DateLexicon.reportedFuture, isHave(tokens, bytes, index + 1) { return .past }
+            if token.word.value == DateLexicon.reportedFuture || token.word.value == DateLexicon.modal,
+               isWord(index + 1, "have", tokens, bytes) {
+                return .past
+            }
             if token.word.value == DateLexicon.reportedFuture { return .reportedFuture }
             // "took effect", "went into effect": done, not ahead.
             if token.length == 6, bytes[Int(token.start)] | 0x20 == UInt8(ascii: "e"),
@@ -246,7 +249,7 @@ enum DateTense {
         case .month:
             // A lowercase "may" is the modal ("may have been" looks back).
             guard token.word.value == 5 && !token.has(.capitalized) else { return nil }
-            return isHave(tokens, bytes, index + 1) ? .past : .future
+            return isWord(index + 1, "have", tokens, bytes) ? .past : .future
         case .none:
             // A past-tense "-ed" verb, unless a form of "be" makes it a participle ("is expected", "be returned").
             guard token.length >= 4, !token.has(.capitalized), isEdWord(token, bytes) else { return nil }
@@ -265,28 +268,13 @@ enum DateTense {
 
     /// The lowercase ASCII word `word` at `index`, whatever its case.
     static func isWord(_ index: Int, _ word: StaticString, _ tokens: [DateToken], _ bytes: [UInt8]) -> Bool {
-        guard index < tokens.count, tokens[index].kind == .word, Int(tokens[index].length) == word.utf8CodeUnitCount else {
+        guard index >= 0, index < tokens.count, tokens[index].kind == .word, Int(tokens[index].length) == word.utf8CodeUnitCount else {
             return false
         }
         let start = Int(tokens[index].start)
         return word.withUTF8Buffer { letters in
             letters.indices.allSatisfy { bytes[start + $0] | 0x20 == letters[$0] }
         }
-    }
-
-    /// "as" at `index`.
-    static func isAs(_ tokens: [DateToken], _ bytes: [UInt8], _ index: Int) -> Bool {
-        guard index >= 0, index < tokens.count, tokens[index].kind == .word, tokens[index].length == 2 else { return false }
-        let start = Int(tokens[index].start)
-        return bytes[start] | 0x20 == UInt8(ascii: "a") && bytes[start + 1] | 0x20 == UInt8(ascii: "s")
-    }
-
-    /// "have" at `index`.
-    static func isHave(_ tokens: [DateToken], _ bytes: [UInt8], _ index: Int) -> Bool {
-        guard index < tokens.count, tokens[index].kind == .word, tokens[index].length == 4 else { return false }
-        let start = Int(tokens[index].start)
-        return bytes[start] | 0x20 == UInt8(ascii: "h") && bytes[start + 1] | 0x20 == UInt8(ascii: "a")
-            && bytes[start + 2] | 0x20 == UInt8(ascii: "v") && bytes[start + 3] | 0x20 == UInt8(ascii: "e")
     }
 
     /// "did" right before the word, or before a "not" or "n't" that precedes it.
