@@ -114,7 +114,7 @@ extension DateGrammar {
                 if let match = yearPart(start: start, unitIndex: next, make: { year in DayInterval.half(ordinal, of: year).map { ($0, .range) } }) {
                     return match
                 }
-                return relativeYearPart(start: start, unitIndex: next) { .yearlessHalf(ordinal, .yearOffset($0)) }
+                return relativeYearPart(start: start, unitIndex: next) { .halfOfYear(ordinal, yearOffset: $0) }
             }
             return nil
         }

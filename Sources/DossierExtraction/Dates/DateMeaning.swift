@@ -28,8 +28,8 @@ enum DateMeaning: Sendable, Equatable {
     case yearlessDayOnWeekday(month: Int, day: Int, weekday: Int)
     case yearlessMonth(month: Int, part: DatePart?, DateDirection)
     case yearlessQuarter(Int, DateDirection)
-    /// "the first half of last year": a half (1 or 2) of a year named relative to the header date.
-    case yearlessHalf(Int, DateDirection)
+    /// "the first half of last year": a half (1 or 2) of the header date's year moved by `yearOffset`.
+    case halfOfYear(Int, yearOffset: Int)
     case yearlessSeason(Season, DateDirection)
     /// "Thanksgiving", "Christmas Eve", "last Easter": resolved like a year-less day.
     case holiday(Holiday, DateDirection)
@@ -126,7 +126,7 @@ struct DateResolver: Sendable {
         case .dayOffset, .weekday, .yearlessDay, .yearlessDayOnWeekday, .holiday: return .day
         case let .yearlessMonth(_, part, _): return part == nil ? .month : .range
         case .yearlessQuarter: return .quarter
-        case .yearlessHalf: return .range
+        case .halfOfYear: return .range
         case .yearlessSeason: return .season
         case let .calendarUnit(unit, _, part): return part == nil ? DateResolver.precision(of: unit) : .range
         case .unitToDate, .unitFromDate, .weekend, .span: return .range

@@ -39,7 +39,7 @@ public struct DateRecognizer: Sendable {
                !DateRecognizer.namesSeveralMonths(tokens, before: match.first, sentenceStart: bounds.lowerBound) {
                 meaning = .absolute(quarter, .quarter)
             }
-            var ahead = cue == .future || cue == .reportedFuture || cue == .deadline
+            var ahead = cue != nil && cue != .past
             var resolved = resolver.resolve(meaning, ahead: ahead, prior: usablePrior)
             if let cue, cue == .reportedFuture || cue == .deadline, DateRecognizer.eitherSideOfReport(meaning, cue: cue), let p = publishedAt,
                let later = resolved.interval {
@@ -128,7 +128,7 @@ public struct DateRecognizer: Sendable {
         case .unitFromDate: return true
         case .weekday(_, .next), .yearlessMonth(_, _, .next), .yearlessSeason(_, .next), .yearlessQuarter(_, .next):
             return true
-        case let .yearlessQuarter(_, .yearOffset(offset)), let .yearlessHalf(_, .yearOffset(offset)), let .yearlessMonth(_, _, .yearOffset(offset)):
+        case let .yearlessQuarter(_, .yearOffset(offset)), let .halfOfYear(_, offset), let .yearlessMonth(_, _, .yearOffset(offset)):
             return offset > 0
         default: return false
         }

@@ -93,15 +93,8 @@ extension DateResolver {
             }
             return .quarter(quarter, of: year)
 
-        case let .yearlessHalf(half, direction):
-            switch direction {
-            case let .yearOffset(offset): return .half(half, of: p.year + offset)
-            case .this: return .half(half, of: p.year)
-            case .last, .next, .nearest:
-                // Not produced by the grammar; read as the quarter rule reads a year-less quarter.
-                let current = p.month <= 6 ? 1 : 2
-                return .half(half, of: half <= current ? p.year : p.year - 1)
-            }
+        case let .halfOfYear(half, offset):
+            return .half(half, of: p.year + offset)
 
         case let .yearlessSeason(season, direction):
             // Occurrences by the year they start in; "this" is the one containing P, else the one of P's year.
