@@ -168,6 +168,13 @@ public final class RawClient {
         }
     }
 
+    /// Whether the server has sent anything (or closed) that this client has not read yet, without waiting.
+    public func hasBytesWaiting() -> Bool {
+        if !buffer.isEmpty { return true }
+        var descriptor = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+        return poll(&descriptor, 1, 0) > 0
+    }
+
     /// Bytes left after the last response (e.g. a response to a later pipelined request).
     public var unreadBytes: [UInt8] { buffer }
 
