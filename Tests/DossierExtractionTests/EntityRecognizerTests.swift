@@ -96,6 +96,49 @@ struct EntityRecognizerTests {
         #expect(entity(result, "Supreme Leader") == khamenei)
     }
 
+    @Test("a title inside a capitalised run: whose title it is before it, the person after it", arguments: [
+        ("Defense Secretary Dick Cheney arrived.", "Dick Cheney", nil),
+        ("FBI Director Louis Freeh arrived.", "Louis Freeh", "FBI"),
+        ("Puerto Rico Police Superintendent Pedro Toledo arrived.", "Pedro Toledo", "Puerto Rico Police"),
+        ("First Prime Minister Prince Norodom Ranariddh arrived.", "Norodom Ranariddh", nil),
+        ("Deputy Attorney General Eric Holder arrived.", "Eric Holder", nil),
+    ] as [(String, String, String?)])
+    func innerTitles(sentence: String, person: String, owner: String?) {
+        let result = recognize("The report came out. " + sentence)
+        #expect(entity(result, person)?.type == .person, "\(result.mentions.map(\.text))")
+        if let owner { #expect(entity(result, owner)?.type == .organization, "\(result.mentions.map(\.text))") }
+        #expect(result.mentions.allSatisfy { $0.text == person || $0.text == owner }, "\(result.mentions.map(\.text))")
+    }
+
+    @Test("a title word inside a known name or a place's name does not cut it")
+    func titleWordsInNames() {
+        let result = recognize("John Major visited the Royal Prince Alfred Hospital in Sydney.")
+        #expect(entity(result, "John Major")?.type == .person)
+        #expect(entity(result, "Royal Prince Alfred Hospital")?.type == .organization)
+    }
+
+    @Test("contractions are pronouns, never names")
+    func contractions() {
+        let result = recognize("\"We're sure,\" he said. \"I'm Nancy Marshall. They'll go, and we’ve seen it.\" Sa'd Hariri came.")
+        #expect(surfaces(result) == ["Nancy Marshall", "Sa'd Hariri"], "\(result.mentions.map(\.text))")
+    }
+
+    @Test("a dateline's capitals are a place; the word after its dash opens a sentence")
+    func capitalsDateline() {
+        let result = recognize("CAGUAS, Puerto Rico (AP) _ Kidnappers kept their promise. Forecasters say it will rain.")
+        #expect(entity(result, "CAGUAS")?.type == .location)
+        #expect(entity(result, "Puerto Rico")?.type == .location)
+        #expect(!surfaces(result).contains("Kidnappers"))
+        #expect(!surfaces(result).contains("Forecasters"))
+    }
+
+    @Test("an acronym's possessive ends the name: ABC's Jim Laurie is two names")
+    func acronymPossessive() {
+        let result = recognize("The report came out. ABC's Jim Laurie reports from Hong Kong.")
+        #expect(entity(result, "ABC")?.type == .organization)
+        #expect(entity(result, "Jim Laurie")?.type == .person)
+    }
+
     @Test("types from context: organisation words, place words, roles and prepositions")
     func typesFromContext() {
         let result = recognize("Officials at the Ministry of Health and the Quds Force said fighters reached Camp Ashraf and the Green Zone.")

@@ -86,7 +86,8 @@ struct Scan {
         }
     }
 
-    /// The first word of a sentence, and the first word after an opening quote, colon or bullet.
+    /// The first word of a sentence, and the first word after an opening quote, colon or bullet, or after the
+    /// dash that ends a dateline ("CAGUAS, Puerto Rico (AP) _ Kidnappers kept …", "(Reuters) - Forecasters …").
     private mutating func markInitials(_ range: Range<Int>) {
         var expectInitial = true
         for index in range {
@@ -94,6 +95,10 @@ struct Scan {
             if token.isWord {
                 if expectInitial { tokens[index].flags.insert(.initial) }
                 expectInitial = false
+            } else if token.mark == UInt8(ascii: "_")
+                        || (token.mark == EntityTokenizer.Mark.dash || token.mark == UInt8(ascii: "-")) && index > range.lowerBound
+                        && tokens[index - 1].mark == UInt8(ascii: ")") {
+                expectInitial = true
             } else if token.mark == EntityTokenizer.Mark.openQuote || token.mark == UInt8(ascii: ":") || token.mark == UInt8(ascii: "\"")
                         || token.mark == UInt8(ascii: "*") || token.mark == UInt8(ascii: "|") || token.mark == UInt8(ascii: "[")
                         || token.mark == UInt8(ascii: ".") || token.mark == UInt8(ascii: "!") || token.mark == UInt8(ascii: "?") {
@@ -184,13 +189,42 @@ struct Scan {
             // A title is a name start only when a name follows it.
             return index + 1 < tokens.count && isNameToken(index + 1) && tokens[index + 1].sentence == token.sentence
         }
-        if lexicon.commonness[key] != nil { return false }
+        if lexicon.commonness[key] != nil || isPluralOfCommonWord(index) { return false }
         let length = token.end - token.start
         if length > 4, bytes[token.end - 1] == UInt8(ascii: "y"), bytes[token.end - 2] == UInt8(ascii: "l") { return false }
         if length > 5, bytes[token.end - 1] == UInt8(ascii: "g"), bytes[token.end - 2] == UInt8(ascii: "n"),
            bytes[token.end - 3] == UInt8(ascii: "i") { return false }
         if token.flags.contains(.allCaps) && token.flags.contains(.headline) { return false }
+        // Plural agent nouns ("Forecasters", "Subcontractors", "Monarchists") open sentences far more often
+        // than names do; a surname so spelled counts once it is seen capitalised mid-sentence (above).
+        if length > 6, !token.flags.contains(.allCaps), bytes[token.end - 1] == UInt8(ascii: "s") {
+            let a = bytes[token.end - 3], b = bytes[token.end - 2]
+            if (a == UInt8(ascii: "e") || a == UInt8(ascii: "o")) && b == UInt8(ascii: "r") { return false }
+            if bytes[token.end - 4] == UInt8(ascii: "i") && a == UInt8(ascii: "s") && b == UInt8(ascii: "t") { return false }
+        }
         return true
+    }
+
+    /// "Forecasters", "Truckloads": the plural of a common word that is not a given name ("Williams", "Adams")
+    /// is as common as the word, even when the word list lacks the plural.
+    func isPluralOfCommonWord(_ index: Int) -> Bool {
+        let token = tokens[index]
+        let end = token.end
+        guard end - token.start > 4, bytes[end - 1] == UInt8(ascii: "s"), !token.flags.contains(.allCaps) else { return false }
+        var singulars = [ByteKey.hash(bytes, token.start, end - 1)]
+        if bytes[end - 2] == UInt8(ascii: "e") {
+            singulars.append(ByteKey.hash(bytes, token.start, end - 2))
+            if bytes[end - 3] == UInt8(ascii: "i") {
+                var key = ByteKey.hash(bytes, token.start, end - 3)
+                ByteKey.mix(&key, UInt8(ascii: "y"))
+                singulars.append(key)
+            }
+        }
+        for key in singulars where lexicon.commonness[key] != nil {
+            let wordClass = lexicon.words[key] ?? []
+            return !wordClass.contains(.givenName) && !wordClass.contains(.titleStart)
+        }
+        return false
     }
 
     /// A name token that may start or continue a name here.

@@ -64,6 +64,38 @@ struct EntityTokenizer {
         return false
     }
 
+    /// Pronouns that take "'d" and "'m" ("I'd", "we'd", "I'm"); other words ending so are names ("Sa'd").
+    private static let contractingPronouns: Set<String> = ["i", "you", "he", "she", "we", "they", "it", "who", "that", "there"]
+
+    /// Where a contraction's clitic begins: "'re", "'ve", "'ll" after any word, "'d" and "'m" after a pronoun
+    /// (straight or curly apostrophe); nil for anything else.
+    static func contractionStart(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int? {
+        // The clitic is one or two letters: the apostrophe (or the last byte of a curly one) is 2 or 3 back.
+        let apostrophe: Int
+        if end - start > 3, bytes[end - 3] == 0x27 || bytes[end - 3] == 0x99 {
+            apostrophe = end - 3
+        } else if end - start > 2, bytes[end - 2] == 0x27 || bytes[end - 2] == 0x99 {
+            apostrophe = end - 2
+        } else {
+            return nil
+        }
+        var stemEnd = apostrophe
+        if bytes[apostrophe] == 0x99 {
+            guard apostrophe - start >= 3, bytes[apostrophe - 1] == 0x80, bytes[apostrophe - 2] == 0xE2 else { return nil }
+            stemEnd = apostrophe - 2
+        }
+        let clitic = String(decoding: UnsafeBufferPointer(rebasing: bytes[(apostrophe + 1)..<end]), as: UTF8.self).lowercased()
+        switch clitic {
+        case "re", "ve", "ll":
+            return stemEnd
+        case "d", "m":
+            let stem = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<stemEnd]), as: UTF8.self).lowercased()
+            return contractingPronouns.contains(stem) ? stemEnd : nil
+        default:
+            return nil
+        }
+    }
+
     /// Appends the tokens of one sentence.
     func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, sentence: Int, into tokens: inout [EntityToken]) {
         var index = range.lowerBound
@@ -147,6 +179,9 @@ struct EntityTokenizer {
                 end -= 3; flags.insert(.possessive)
             }
         }
+        // A contraction ("We're", "They'll", "I'm"): the word before the apostrophe is the token, so a
+        // pronoun is never read as a name.
+        if !flags.contains(.possessive), let stemEnd = EntityTokenizer.contractionStart(bytes, start, end) { end = stemEnd }
         next = max(next, scanEnd)
         // Plural possessive: "States’ Embassy", "Americans' views".
         if !flags.contains(.possessive), end - start > 3, bytes[end - 1] == UInt8(ascii: "s"), end == scanEnd {

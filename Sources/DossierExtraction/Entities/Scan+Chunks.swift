@@ -38,12 +38,28 @@ extension Scan {
                 index = phrase.last + 1
             }
         }
+        if prefix == nil, longestTitle(at: index, upper: upper) == nil, let title = innerTitle(after: index, upper: upper) {
+            // "Defense Secretary Dick Cheney", "FBI Director Louis Freeh": the words before the title say whose
+            // title it is (a known name among them counts on its own); the person's name starts after it.
+            if let phrase = longestPhrase(at: index, upper: title), phrase.last == title - 1 {
+                addLexicon(index, phrase.last, phrase.entry, nested: false)
+            } else if title - index >= 2, wordClass(title - 1).contains(.organizationWord) {
+                candidates.append(EntityCandidate(first: index, last: title - 1, type: .organization, reference: .local, isCertain: true,
+                                                  title: nil, acronymKey: nil, isLoneWord: false))
+            }
+            index = title
+        }
         var titleKey: UInt64?
         if let title = longestTitle(at: index, upper: upper) {
             var nameStart = title.last + 1
             if nameStart < upper, !tokens[nameStart].isWord, tokens[nameStart].mark == UInt8(ascii: "."),
                tokens[nameStart].start == tokens[title.last].end {
                 nameStart += 1
+            }
+            // Titles in a row: "Prime Minister Prince Norodom Ranariddh", "Deputy Attorney General Eric Holder".
+            while nameStart < upper, let next = longestTitle(at: nameStart, upper: upper), next.last + 1 < upper,
+                  isNameToken(next.last + 1), !tokens[next.last].flags.contains(.possessive) {
+                nameStart = next.last + 1
             }
             if let prefix { addLexicon(prefix.first, prefix.last, prefix.entry, nested: true) }
             if nameStart < upper, isNameToken(nameStart), !tokens[title.last].flags.contains(.possessive) {
@@ -166,10 +182,50 @@ extension Scan {
         return last
     }
 
+    /// The first title inside the capitalised run that starts at `start` (not at `start` itself), when a
+    /// person's name follows it and the run before it is a plain modifier: at most four words, no given name,
+    /// no possessive or hyphen cut. Nil when the words after the title name a place or an organisation
+    /// ("Royal Prince Alfred Hospital").
+    func innerTitle(after start: Int, upper: Int) -> Int? {
+        // A known name is not cut: "Burger King Chairman …" looks for the title after "King".
+        let known = longestPhrase(at: start, upper: upper)?.last
+        var probe = (known ?? start) + 1
+        while probe < upper, probe - start <= 4 {
+            let previous = tokens[probe - 1]
+            guard isNameToken(probe), !previous.flags.contains(.possessive), !previous.flags.contains(.hyphenTail),
+                  probe - 1 == known || !wordClass(probe - 1).contains(.givenName) else { return nil }
+            if let title = longestTitle(at: probe, upper: upper), title.last + 1 < upper, isNameToken(title.last + 1),
+               !tokens[title.last].flags.contains(.possessive), !tokens[title.last + 1].flags.contains(.initial) {
+                var end = title.last + 1
+                while end + 1 < upper, isNameToken(end + 1), !tokens[end].flags.contains(.possessive) { end += 1 }
+                for position in (title.last + 1)...end
+                where !wordClass(position).isDisjoint(with: [.organizationWord, .placeFirst, .placeLast, .eventWord]) {
+                    return nil
+                }
+                return probe
+            }
+            probe += 1
+        }
+        return nil
+    }
+
+    /// An all-capitals name opening a line and followed by a comma or a bracket is a dateline's place:
+    /// "CAGUAS, Puerto Rico (AP)", "BAGHDAD (Reuters)".
+    func isDateline(first: Int, last: Int) -> Bool {
+        for index in first...last where !tokens[index].flags.contains(.allCaps) { return false }
+        guard last + 1 < tokens.count, !tokens[last + 1].isWord,
+              tokens[last + 1].mark == UInt8(ascii: ",") || tokens[last + 1].mark == UInt8(ascii: "("),
+              tokens[last].end - tokens[first].start >= 4 else { return false }
+        var before = tokens[first].start - 1
+        while before >= 0, bytes[before] == 0x20 || bytes[before] == 0x09 { before -= 1 }
+        return before < 0 || bytes[before] == 0x0A
+    }
+
     /// A possessive inside a name: a common noun's "'s" before another capitalised word ("Assassin's Gate",
     /// "Workers' Party"), unlike a known name's ("Iran's Supreme Leader", "Ali's brother").
     func isInnerPossessive(_ index: Int) -> Bool {
-        guard isNameToken(index + 1), !tokens[index + 1].flags.contains(.initial), commonness(index) > 0 else { return false }
+        guard isNameToken(index + 1), !tokens[index + 1].flags.contains(.initial), commonness(index) > 0,
+              !tokens[index].flags.contains(.allCaps) else { return false }  // "ABC's Jim Laurie" is two names
         let wordClass = wordClass(index)
         guard wordClass.isDisjoint(with: [.givenName, .organizationWord, .placeFirst, .placeLast, .titleStart, .calendar]) else {
             return false
@@ -233,6 +289,10 @@ extension Scan {
             return
         }
         let count = last - first + 1
+        if isDateline(first: first, last: last) {
+            add(.location, certain: true)
+            return
+        }
         // The head is the last word before a connector: "Ministry" of "Ministry of Health".
         var head = first
         while head < last, !isLowerWord(head + 1) { head += 1 }
