@@ -117,6 +117,26 @@ struct EntityRecognizerTests {
         #expect(entity(result, "Royal Prince Alfred Hospital")?.type == .organization)
     }
 
+    @Test("a middle initial joins a given name to the surname, and the surname alone refers back")
+    func middleInitials() {
+        let result = recognize("The deal was done, said Robert M. Price, the chairman. Price said no. Bush's son, George, came.")
+        let price = entity(result, "Robert M. Price")
+        #expect(price?.type == .person)
+        #expect(entity(result, "Price") == price)
+        #expect(entity(result, "George")?.type == .person)
+    }
+
+    @Test("names made of common words are not people; a frequent given name still makes one", arguments: [
+        ("Officials at the Federal Reserve said so.", "Federal Reserve", EntityType.organization),
+        ("Analysts said Home Shopping lost money.", "Home Shopping", .organization),
+        ("Shares of the Vantor Savings rose.", "Vantor Savings", .organization),
+        ("Earlier, Robert Gates said so.", "Robert Gates", .person),
+    ])
+    func commonWordNames(sentence: String, name: String, type: EntityType) {
+        let result = recognize("The report came out. " + sentence)
+        #expect(entity(result, name)?.type == type, "\(result.mentions.map(\.text))")
+    }
+
     @Test("contractions are pronouns, never names")
     func contractions() {
         let result = recognize("\"We're sure,\" he said. \"I'm Nancy Marshall. They'll go, and we’ve seen it.\" Sa'd Hariri came.")

@@ -102,7 +102,14 @@ struct Scan {
             } else if token.mark == EntityTokenizer.Mark.openQuote || token.mark == UInt8(ascii: ":") || token.mark == UInt8(ascii: "\"")
                         || token.mark == UInt8(ascii: "*") || token.mark == UInt8(ascii: "|") || token.mark == UInt8(ascii: "[")
                         || token.mark == UInt8(ascii: ".") || token.mark == UInt8(ascii: "!") || token.mark == UInt8(ascii: "?") {
-                // A straight quote opens when a word follows it directly.
+                // A straight quote opens when a word follows it directly; the period of a middle initial
+                // ("Robert M. Price") ends nothing.
+                let afterInitial = token.mark == UInt8(ascii: ".") && index > range.lowerBound && tokens[index - 1].isWord
+                    && tokens[index - 1].end == token.start && tokens[index - 1].end - tokens[index - 1].start == 1
+                    && tokens[index - 1].flags.contains(.capitalized)
+                if afterInitial {
+                    continue
+                }
                 if token.mark != UInt8(ascii: "\"") || (index + 1 < range.upperBound && tokens[index + 1].start == token.end) {
                     expectInitial = true
                 }

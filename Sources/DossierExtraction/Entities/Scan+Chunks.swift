@@ -96,6 +96,13 @@ extension Scan {
                 hasHead = hasHead || wordClass(next).contains(.organizationWord)
                 continue
             }
+            // A middle initial after a given name: "Robert M. Price", "Gen. John R. Allen".
+            if tokens[next].end - tokens[next].start == 1, tokens[next].flags.contains(.capitalized), next + 2 < upper,
+               !tokens[next + 1].isWord, tokens[next + 1].mark == UInt8(ascii: "."), tokens[next + 1].start == tokens[next].end,
+               isNameToken(next + 2), titleKey != nil || wordClass(index).contains(.givenName) {
+                last = next + 2
+                continue
+            }
             guard isLowerWord(next), !tokens[next].flags.contains(.hasDigit) else {
                 // A short number after a lone word: "Checkpoint 2", "Camp 5".
                 if last == index, tokens[next].flags.contains(.hasDigit), tokens[next].end - tokens[next].start <= 3,
@@ -342,7 +349,8 @@ extension Scan {
                 candidates.append(candidate)
                 return
             }
-            var candidate = EntityCandidate(first: first, last: last, type: context ?? .organization,
+            let fallback: EntityType = lone.contains(.givenName) ? .person : .organization
+            var candidate = EntityCandidate(first: first, last: last, type: context ?? fallback,
                                             reference: .local, isCertain: false, title: nil, acronymKey: acronym, isLoneWord: true)
             candidate.hasContext = evidence?.strong ?? false
             candidate.isCommonWord = commonness(first) >= 43 && !wordClass(first).contains(.givenName)
@@ -375,6 +383,8 @@ extension Scan {
             add(.organization, certain: true)
             return
         }
-        addByContext(.person)
+        // People's names are seldom made of common words: "Federal Reserve", "Home Shopping", "Blue Bell" name
+        // something else; a person's given name (typed above) or the sentence's context says otherwise.
+        addByContext(commonness(last) >= 40 && !wordClass(last).contains(.givenName) ? .organization : .person)
     }
 }
