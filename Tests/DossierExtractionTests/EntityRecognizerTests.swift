@@ -110,6 +110,17 @@ struct EntityRecognizerTests {
         #expect(result.mentions.allSatisfy { $0.text == person || $0.text == owner }, "\(result.mentions.map(\.text))")
     }
 
+    @Test("a place then a given name names two; a place word after a given name is a surname")
+    func placeThenPerson() {
+        let result = recognize("The report came out. He met the envoy to Kenya Mary Bushnell, Environment Minister Robert Hill "
+            + "and troops of the U.S. Marine Corps in Dar es Salaam.")
+        #expect(entity(result, "Kenya")?.type == .location)
+        #expect(entity(result, "Mary Bushnell")?.type == .person)
+        #expect(entity(result, "Robert Hill")?.type == .person)
+        #expect(entity(result, "U.S. Marine Corps")?.type == .organization)
+        #expect(entity(result, "Dar es Salaam")?.type == .location)
+    }
+
     @Test("a title word inside a known name or a place's name does not cut it")
     func titleWordsInNames() {
         let result = recognize("John Major visited the Royal Prince Alfred Hospital in Sydney.")

@@ -38,6 +38,15 @@ extension Scan {
                 index = phrase.last + 1
             }
         }
+        // A place, then a person's given name: "the ambassador to Kenya Prudence Bushnell" names two.
+        if prefix == nil, let phrase = longestPhrase(at: index, upper: upper), phrase.last + 2 < upper,
+           isNameToken(phrase.last + 1), isNameToken(phrase.last + 2), wordClass(phrase.last + 1).contains(.givenName),
+           !tokens[phrase.last].flags.contains(.possessive), !tokens[phrase.last].flags.contains(.hyphenTail),
+           lexicon.entries[Int(phrase.entry)].type == .location, !wordClass(phrase.last + 1).contains(.titleStart),
+           personNameEnds(from: phrase.last + 1, upper: upper) {
+            addLexicon(index, phrase.last, phrase.entry, nested: false)
+            return phrase.last
+        }
         if prefix == nil, longestTitle(at: index, upper: upper) == nil, let title = innerTitle(after: index, upper: upper) {
             // "Defense Secretary Dick Cheney", "FBI Director Louis Freeh": the words before the title say whose
             // title it is (a known name among them counts on its own); the person's name starts after it.
@@ -189,6 +198,14 @@ extension Scan {
         return last
     }
 
+    /// Whether the capitalised run from `start` ends like a person's name: not with an organisation, place or
+    /// event word ("U.S. Marine Corps" is one name).
+    func personNameEnds(from start: Int, upper: Int) -> Bool {
+        var end = start
+        while end + 1 < upper, isNameToken(end + 1), !tokens[end].flags.contains(.possessive) { end += 1 }
+        return wordClass(end).isDisjoint(with: [.organizationWord, .placeLast, .eventWord])
+    }
+
     /// The first title inside the capitalised run that starts at `start` (not at `start` itself), when a
     /// person's name follows it and the run before it is a plain modifier: at most four words, no given name,
     /// no possessive or hyphen cut. Nil when the words after the title name a place or an organisation
@@ -205,9 +222,12 @@ extension Scan {
                !tokens[title.last].flags.contains(.possessive), !tokens[title.last + 1].flags.contains(.initial) {
                 var end = title.last + 1
                 while end + 1 < upper, isNameToken(end + 1), !tokens[end].flags.contains(.possessive) { end += 1 }
-                for position in (title.last + 1)...end
-                where !wordClass(position).isDisjoint(with: [.organizationWord, .placeFirst, .placeLast, .eventWord]) {
-                    return nil
+                if !wordClass(end).isDisjoint(with: [.organizationWord, .eventWord]) { return nil }
+                // A place word after a given name is a surname ("Robert Hill", "Carla Hills").
+                if !wordClass(title.last + 1).contains(.givenName) {
+                    for position in (title.last + 1)...end where !wordClass(position).isDisjoint(with: [.placeFirst, .placeLast]) {
+                        return nil
+                    }
                 }
                 return probe
             }
