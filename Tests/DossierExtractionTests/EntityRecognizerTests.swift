@@ -285,6 +285,11 @@ struct EntityRecognizerTests {
         #expect(entity(result, "Jerusalem")?.type == .location)
         #expect(entity(result, "Atlanta")?.type == .location)
         #expect(entity(result, "Washington")?.type == .location)
+        let states = recognize("Texas sued. A clinic in Birmingham, Ala., and one in Trenton, N.J., closed. England won.")
+        for surface in ["Texas", "Ala", "N.J.", "England"] {
+            #expect(entity(states, surface)?.type == .location, "\(surface): \(states.mentions.map(\.text))")
+        }
+        #expect(entity(states, "Ala")?.name == "Alabama")
     }
 
     @Test("a name set before a country at the end of a phrase is a place: 'Velmora, Lebanon -'")

