@@ -154,6 +154,15 @@ struct EntityRecognizerTests {
         #expect(surfaces(result) == ["Nancy Marshall", "Sa'd Hariri"], "\(result.mentions.map(\.text))")
     }
 
+    @Test("nouns for a country's people are its group: Germans, Britons, Spaniards")
+    func peopleNouns() {
+        let result = recognize("Officials said Germans, Britons and Spaniards were told to leave. Messrs. Haldane and Corvo agreed.")
+        #expect(entity(result, "Germans")?.name == "German")
+        #expect(entity(result, "Britons")?.name == "British")
+        #expect(entity(result, "Spaniards")?.type == .group)
+        #expect(!surfaces(result).contains("Messrs"))
+    }
+
     @Test("a dateline's capitals are a place; the word after its dash opens a sentence")
     func capitalsDateline() {
         let result = recognize("CAGUAS, Puerto Rico (AP) _ Kidnappers kept their promise. Forecasters say it will rain.")

@@ -139,10 +139,16 @@ def countries():
     return rows, names, demonyms
 
 
+# Nouns for a country's people that its adjective does not give by rule ("British" -> "Britons").
+# Singulars that are also names or words ("Finn", "Dane", "Pole") are left out.
+PEOPLE_NOUNS = {"GB": ["Briton", "Britons", "Brits"], "DK": ["Danes"], "SE": ["Swede", "Swedes"], "FI": ["Finns"],
+                "PL": ["Poles"], "TR": ["Turk", "Turks"], "ES": ["Spaniard", "Spaniards"]}
+
+
 def plural(demonym):
     if demonym.endswith(("ese", "ish", "ch", "ss", "sh", "x", "Swiss")):
         return None
-    if demonym.endswith("man"):
+    if demonym.endswith(("hman", "sman")):  # Englishman, Scotsman; but German -> Germans
         return demonym[:-3] + "men"
     return demonym + "s"
 
@@ -232,6 +238,7 @@ def main():
                 p = plural(d)
                 if p:
                     forms.append(p)
+        forms += PEOPLE_NOUNS.get(a2, [])
         if forms:
             dem_rows.append(f"people:{a2}\tgroup\t{forms[0]}\t" + "|".join(dict.fromkeys(forms)))
     write("demonyms.tsv", "# key\ttype\tname\tsurfaces (|): nationality adjectives and plural nouns from "
