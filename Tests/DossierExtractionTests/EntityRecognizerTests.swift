@@ -126,6 +126,10 @@ struct EntityRecognizerTests {
         let result = recognize("John Major visited the Royal Prince Alfred Hospital in Sydney.")
         #expect(entity(result, "John Major")?.type == .person)
         #expect(entity(result, "Royal Prince Alfred Hospital")?.type == .organization)
+        let opening = recognize("Shares of General Motors Acceptance Corp rose, and Gen. John Hill drove down King Fahd Road.")
+        #expect(entity(opening, "General Motors Acceptance Corp")?.type == .organization)
+        #expect(entity(opening, "John Hill")?.type == .person)
+        #expect(entity(opening, "King Fahd Road")?.type == .location)
     }
 
     @Test("a middle initial joins a given name to the surname, and the surname alone refers back")

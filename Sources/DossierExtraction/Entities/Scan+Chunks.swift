@@ -59,7 +59,14 @@ extension Scan {
             index = title
         }
         var titleKey: UInt64?
-        if let title = longestTitle(at: index, upper: upper) {
+        // A title word opening the name of an organisation or a place ("General Motors Acceptance Corp",
+        // "King Fahd Road") is no title; a place word after a given name is a surname ("Gen. John Hill").
+        if let title = longestTitle(at: index, upper: upper), title.last + 1 < upper, isNameToken(title.last + 1),
+           !tokens[title.last].flags.contains(.possessive), !personNameEnds(from: title.last + 1, upper: upper),
+           !(wordClass(title.last + 1).contains(.givenName)
+             && wordClass(end(ofRunFrom: title.last + 1, upper: upper)).isDisjoint(with: [.organizationWord, .eventWord])) {
+            // Typed below as a name of its own.
+        } else if let title = longestTitle(at: index, upper: upper) {
             var nameStart = title.last + 1
             if nameStart < upper, !tokens[nameStart].isWord, tokens[nameStart].mark == UInt8(ascii: "."),
                tokens[nameStart].start == tokens[title.last].end {
@@ -201,9 +208,14 @@ extension Scan {
     /// Whether the capitalised run from `start` ends like a person's name: not with an organisation, place or
     /// event word ("U.S. Marine Corps" is one name).
     func personNameEnds(from start: Int, upper: Int) -> Bool {
+        wordClass(end(ofRunFrom: start, upper: upper)).isDisjoint(with: [.organizationWord, .placeLast, .eventWord])
+    }
+
+    /// The last token of the run of name tokens from `start` (a possessive ends it).
+    func end(ofRunFrom start: Int, upper: Int) -> Int {
         var end = start
         while end + 1 < upper, isNameToken(end + 1), !tokens[end].flags.contains(.possessive) { end += 1 }
-        return wordClass(end).isDisjoint(with: [.organizationWord, .placeLast, .eventWord])
+        return end
     }
 
     /// The first title inside the capitalised run that starts at `start` (not at `start` itself), when a
