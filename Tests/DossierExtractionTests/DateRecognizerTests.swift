@@ -156,6 +156,7 @@ struct DateRecognizerTests {
         "About 2000 troops were deployed.",
         "May I ask a question?",
         "The Arab Spring spread.",
+        "He spoke later in the day before returning home.",
     ]
 
     @Test("durations, vague periods, times of day and counts are not dates", arguments: notDates)

@@ -217,6 +217,9 @@ extension DateGrammar {
                 // "the day before", "the day after"; "the day before yesterday", "the day after Christmas".
                 let after = wordClass(next + 1)
                 guard after == .before || after == .after else { return nil }
+                // "later in the day before returning home": the day is the one being told, and "before" opens a
+                // clause; not a date of its own.
+                if index > 0, wordClass(index - 1) == .in, next + 2 < tokens.count, tokens[next + 2].has(.endsInIng) { return nil }
                 let sign = after == .before ? -1 : 1
                 if wordClass(next + 2) == .yesterday && sign < 0 { return DateMatch(first: index, last: next + 2, meaning: .dayOffset(-2)) }
                 if wordClass(next + 2) == .tomorrow && sign > 0 { return DateMatch(first: index, last: next + 2, meaning: .dayOffset(2)) }

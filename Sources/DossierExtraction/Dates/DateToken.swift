@@ -5,7 +5,7 @@ struct DateToken: Sendable {
     }
 
     struct Flags: OptionSet, Sendable {
-        let rawValue: UInt8
+        let rawValue: UInt16
         /// Whitespace precedes the token.
         static let spaceBefore = Flags(rawValue: 1)
         /// A word starting with an uppercase letter.
@@ -22,6 +22,8 @@ struct DateToken: Sendable {
         static let apostrophe = Flags(rawValue: 64)
         /// A word ending in "s" (a plural noun, usually).
         static let endsInS = Flags(rawValue: 128)
+        /// A word of five or more letters ending in "ing" (a gerund or participle, usually).
+        static let endsInIng = Flags(rawValue: 256)
     }
 
     var start: Int32
@@ -65,6 +67,9 @@ enum DateTokenizer {
                     while end < count, (buffer[end] | 0x20) >= 97, (buffer[end] | 0x20) <= 122 { end += 1 }
                     if byte <= 90 { flags.insert(.capitalized) }
                     if buffer[end - 1] | 0x20 == 115 { flags.insert(.endsInS) }
+                    if end - index >= 5, buffer[end - 3] | 0x20 == 105, buffer[end - 2] | 0x20 == 110, buffer[end - 1] | 0x20 == 103 {
+                        flags.insert(.endsInIng)
+                    }
                     let length = end - index
                     let word = DateLexicon.lookup(DateLexicon.pack(buffer, index..<end))
                     tokens.append(DateToken(start: Int32(index), end: Int32(end), value: 0, kind: .word, flags: flags,
