@@ -203,6 +203,13 @@ struct EntityRecognizerTests {
         #expect(entity(result, "Zionist")?.type == .group)
     }
 
+    @Test("a storm's name is an event, also opening a sentence")
+    func storms() {
+        let result = recognize("The report came out. Hurricane Hugo hit the coast. Storm damage was heavy.")
+        #expect(entity(result, "Hurricane Hugo")?.type == .event)
+        #expect(!surfaces(result).contains("Storm"))
+    }
+
     @Test("named events with a date or a capitalised name")
     func events() {
         let result = recognize("It recalled the 1979 Islamic revolution and the November 2019 uprising, not an attack in 2013.")

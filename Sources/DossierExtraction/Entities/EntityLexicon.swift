@@ -41,6 +41,8 @@ final class EntityLexicon: Sendable {
         static let strongPlacePreposition = WordClass(rawValue: 1 << 17)
         /// First words of Arabic names of armed groups ("Jaish", "Ahrar").
         static let organizationFirst = WordClass(rawValue: 1 << 18)
+        /// A noun that opens a named event: "Hurricane Hugo", "Typhoon Haiyan".
+        static let eventFirst = WordClass(rawValue: 1 << 19)
     }
 
     let entries: [Entry]
@@ -155,7 +157,9 @@ final class EntityLexicon: Sendable {
             if fields[0] == "first", let first = parts.first { mark(first, .placeFirst) }
             if fields[0] == "last", let last = parts.last { mark(last, .placeLast) }
         }
-        for line in lines("event-words.txt") { mark(line, .eventWord) }
+        for line in lines("event-words.txt") {
+            if line.hasPrefix("first\t") { mark(line.dropFirst(6), .eventFirst) } else { mark(line, .eventWord) }
+        }
         for line in lines("person-roles.txt") { mark(line, .personRole) }
         for line in lines("not-names.txt") { mark(line, .notName) }
         for word in ["of", "for", "and", "on", "in", "the", "de", "du", "des"] { mark(Substring(word), .connector) }

@@ -192,7 +192,7 @@ struct Scan {
         if token.flags.contains(.allCaps) && !token.flags.contains(.headline) { return true }
         if seenCapitalized.contains(key) { return true }
         if token.flags.contains(.headline) && token.flags.contains(.allCaps) { return false }
-        if wordClass.contains(.titleStart) {
+        if wordClass.contains(.titleStart) || wordClass.contains(.eventFirst) {
             // A title is a name start only when a name follows it.
             return index + 1 < tokens.count && isNameToken(index + 1) && tokens[index + 1].sentence == token.sentence
         }

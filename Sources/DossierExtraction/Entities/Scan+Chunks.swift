@@ -352,7 +352,7 @@ extension Scan {
             addNested(first: first, last: last)
             return
         }
-        if count >= 2 && lastClass.contains(.eventWord) {
+        if count >= 2 && (lastClass.contains(.eventWord) || firstClass.contains(.eventFirst)) {
             add(.event, certain: true)
             return
         }
