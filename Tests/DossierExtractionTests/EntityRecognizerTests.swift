@@ -201,6 +201,9 @@ struct EntityRecognizerTests {
         #expect(entity(result, "Iranians") == entity(result, "Iranian"))
         #expect(entity(result, "Shiite")?.type == .group)
         #expect(entity(result, "Zionist")?.type == .group)
+        let hyphenless = recognize("Leaders of the Cuban Americans met Gulf Arab envoys.")
+        #expect(entity(hyphenless, "Cuban Americans")?.type == .group)
+        #expect(entity(hyphenless, "Gulf Arab")?.type == .group)
     }
 
     @Test("a storm's name is an event, also opening a sentence")

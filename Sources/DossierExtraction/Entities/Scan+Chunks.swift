@@ -338,8 +338,9 @@ extension Scan {
         let firstClass = wordClass(first), lastClass = wordClass(head)
         if count >= 2, let phrase = longestPhrase(at: first, upper: last), phrase.last == last - 1,
            let entry = lexicon.phrases[ByteKey.combine(ByteKey.phraseSeed, tokens[last].key)],
-           lexicon.entries[Int(entry)].type == .group, lexicon.entries[Int(phrase.entry)].type == .location {
-            add(.group, certain: true)  // "Gulf Arab"
+           lexicon.entries[Int(entry)].type == .group,
+           lexicon.entries[Int(phrase.entry)].type == .location || lexicon.entries[Int(phrase.entry)].type == .group {
+            add(.group, certain: true)  // "Gulf Arab", "Cuban Americans"
             return
         }
         if count >= 2 && lastClass.contains(.organizationWord) {
