@@ -49,8 +49,8 @@ struct DossierProcess {
 
     /// Polls `condition` every 20 ms until it holds or `seconds` pass (a generous deadline, not a sleep).
     static func waitUntil(seconds: Double, _ condition: () throws -> Bool) rethrows -> Bool {
-        let deadline = Date().addingTimeInterval(seconds)
-        while Date() < deadline {
+        let deadline = ContinuousClock.now + .milliseconds(Int(seconds * 1000))
+        while ContinuousClock.now < deadline {
             if try condition() { return true }
             usleep(20_000)
         }

@@ -9,9 +9,9 @@ struct ServerProcessTests {
     /// Reads what `handle` has written until `line` shows up or `seconds` pass; returns everything read.
     static func readUntil(_ handle: FileHandle, contains marker: String, seconds: Double) -> String {
         var collected: [UInt8] = []
-        let deadline = Date().addingTimeInterval(seconds)
+        let deadline = ContinuousClock.now + .milliseconds(Int(seconds * 1000))
         let fd = handle.fileDescriptor
-        while Date() < deadline {
+        while ContinuousClock.now < deadline {
             var descriptor = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
             guard poll(&descriptor, 1, 100) >= 0 else { break }
             if descriptor.revents == 0 { continue }

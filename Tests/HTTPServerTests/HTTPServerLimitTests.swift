@@ -12,7 +12,7 @@ struct HTTPServerLimitTests {
         var limits = ServerLimits.testing
         limits.headerTimeout = 3
         let server = try TestServer(limits: limits)
-        let started = Date()
+        let started = ContinuousClock.now
         let slow = try server.connect()
         let request = Array("GET / HTTP/1.1\r\nHost: a\r\nX-Padding: \(String(repeating: "p", count: 400))\r\n\r\n".utf8)
         // One byte every 20 ms takes at least 8.5 s, far past the deadline: a deadline renewed by each byte
@@ -32,7 +32,7 @@ struct HTTPServerLimitTests {
         #expect(answer.status == 408)
         #expect(answer.problem?["type"] as? String == "/problems/header-timeout")
         #expect(answer.header("Connection") == "close")
-        #expect(Date().timeIntervalSince(started) >= 3, "cut off before the deadline")
+        #expect(ContinuousClock.now - started >= .seconds(3), "cut off before the deadline")
         #expect(slow.isClosedByPeer())
     }
 
@@ -67,10 +67,10 @@ struct HTTPServerLimitTests {
         let server = try TestServer(limits: limits)
         let client = try server.connect()
         // Taken before the request: the idle clock starts after the response, so the close cannot come sooner.
-        let started = Date()
+        let started = ContinuousClock.now
         #expect(try client.roundTrip("GET / HTTP/1.1\r\nHost: a\r\n\r\n").status == 200)
         #expect(client.isClosedByPeer())
-        #expect(Date().timeIntervalSince(started) >= 0.3)
+        #expect(ContinuousClock.now - started >= .milliseconds(300))
     }
 
     @Test("holds 500 idle connections and still answers a new client")

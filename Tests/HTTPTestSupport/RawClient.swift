@@ -52,7 +52,9 @@ public final class RawClient {
 
     public init(port: Int, host: String = "127.0.0.1", receiveTimeout: Double = 5) throws {
         let isIPv6 = host.contains(":")
-        fd = socket(isIPv6 ? AF_INET6 : AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        // The descriptor is stored only once connected: a throwing initialiser of a fully initialised class
+        // runs `deinit`, which would close the number a second time, by then perhaps another socket's.
+        let fd = socket(isIPv6 ? AF_INET6 : AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw ClientError(description: "socket: errno \(errno)") }
         var timeout = timeval(tv_sec: Int(receiveTimeout), tv_usec: Int((receiveTimeout - receiveTimeout.rounded(.down)) * 1e6))
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
@@ -82,6 +84,7 @@ public final class RawClient {
             Glibc.close(fd)
             throw ClientError(description: "connect: errno \(code)")
         }
+        self.fd = fd
     }
 
     deinit {
@@ -199,8 +202,9 @@ public final class RawClient {
 
 /// Polls `condition` until it holds or `timeout` passes; returns whether it held.
 public func eventually(timeout: Double = 10, _ condition: () throws -> Bool) rethrows -> Bool {
-    let deadline = Date().addingTimeInterval(timeout)
-    while Date() < deadline {
+    // A monotonic clock: the wall clock may be stepped while a test waits.
+    let deadline = ContinuousClock.now + .milliseconds(Int(timeout * 1000))
+    while ContinuousClock.now < deadline {
         if try condition() { return true }
         usleep(5_000)
     }
