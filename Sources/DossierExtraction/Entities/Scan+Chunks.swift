@@ -59,14 +59,7 @@ extension Scan {
             index = title
         }
         var titleKey: UInt64?
-        // A title word opening the name of an organisation or a place ("General Motors Acceptance Corp",
-        // "King Fahd Road") is no title; a place word after a given name is a surname ("Gen. John Hill").
-        if let title = longestTitle(at: index, upper: upper), title.last + 1 < upper, isNameToken(title.last + 1),
-           !tokens[title.last].flags.contains(.possessive), !personNameEnds(from: title.last + 1, upper: upper),
-           !(wordClass(title.last + 1).contains(.givenName)
-             && wordClass(end(ofRunFrom: title.last + 1, upper: upper)).isDisjoint(with: [.organizationWord, .eventWord])) {
-            // Typed below as a name of its own.
-        } else if let title = longestTitle(at: index, upper: upper) {
+        if let title = longestTitle(at: index, upper: upper), !titleOpensName(endingAt: title.last, upper: upper) {
             var nameStart = title.last + 1
             if nameStart < upper, !tokens[nameStart].isWord, tokens[nameStart].mark == UInt8(ascii: "."),
                tokens[nameStart].start == tokens[title.last].end {
@@ -211,6 +204,17 @@ extension Scan {
         wordClass(end(ofRunFrom: start, upper: upper)).isDisjoint(with: [.organizationWord, .placeLast, .eventWord])
     }
 
+    /// Whether the title word(s) ending at `titleLast` open the name of an organisation or a place rather than
+    /// stand before a person's ("General Motors Acceptance Corp", "King Fahd Road"); a place word after a given
+    /// name is a surname ("Gen. John Hill").
+    func titleOpensName(endingAt titleLast: Int, upper: Int) -> Bool {
+        let next = titleLast + 1
+        guard next < upper, isNameToken(next), !tokens[titleLast].flags.contains(.possessive),
+              !personNameEnds(from: next, upper: upper) else { return false }
+        let endClass = wordClass(end(ofRunFrom: next, upper: upper))
+        return !(wordClass(next).contains(.givenName) && endClass.isDisjoint(with: [.organizationWord, .eventWord]))
+    }
+
     /// The last token of the run of name tokens from `start` (a possessive ends it).
     func end(ofRunFrom start: Int, upper: Int) -> Int {
         var end = start
@@ -232,8 +236,7 @@ extension Scan {
                   probe - 1 == known || !wordClass(probe - 1).contains(.givenName) else { return nil }
             if let title = longestTitle(at: probe, upper: upper), title.last + 1 < upper, isNameToken(title.last + 1),
                !tokens[title.last].flags.contains(.possessive), !tokens[title.last + 1].flags.contains(.initial) {
-                var end = title.last + 1
-                while end + 1 < upper, isNameToken(end + 1), !tokens[end].flags.contains(.possessive) { end += 1 }
+                let end = end(ofRunFrom: title.last + 1, upper: upper)
                 if !wordClass(end).isDisjoint(with: [.organizationWord, .eventWord]) { return nil }
                 // A place word after a given name is a surname ("Robert Hill", "Carla Hills").
                 if !wordClass(title.last + 1).contains(.givenName) {
