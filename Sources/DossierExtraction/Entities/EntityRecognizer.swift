@@ -218,20 +218,19 @@ struct Scan {
         let token = tokens[index]
         let end = token.end
         guard end - token.start > 4, bytes[end - 1] == UInt8(ascii: "s"), !token.flags.contains(.allCaps) else { return false }
-        var singulars = [ByteKey.hash(bytes, token.start, end - 1)]
-        if bytes[end - 2] == UInt8(ascii: "e") {
-            singulars.append(ByteKey.hash(bytes, token.start, end - 2))
-            if bytes[end - 3] == UInt8(ascii: "i") {
-                var key = ByteKey.hash(bytes, token.start, end - 3)
-                ByteKey.mix(&key, UInt8(ascii: "y"))
-                singulars.append(key)
-            }
-        }
-        for key in singulars where lexicon.commonness[key] != nil {
+        // The first singular that is a common word decides: "-s", then "-es", then "-ies" → "-y".
+        func decides(_ key: UInt64) -> Bool? {
+            guard lexicon.commonness[key] != nil else { return nil }
             let wordClass = lexicon.words[key] ?? []
             return !wordClass.contains(.givenName) && !wordClass.contains(.titleStart)
         }
-        return false
+        if let answer = decides(ByteKey.hash(bytes, token.start, end - 1)) { return answer }
+        guard bytes[end - 2] == UInt8(ascii: "e") else { return false }
+        if let answer = decides(ByteKey.hash(bytes, token.start, end - 2)) { return answer }
+        guard bytes[end - 3] == UInt8(ascii: "i") else { return false }
+        var key = ByteKey.hash(bytes, token.start, end - 3)
+        ByteKey.mix(&key, UInt8(ascii: "y"))
+        return decides(key) ?? false
     }
 
     /// A name token that may start or continue a name here.
