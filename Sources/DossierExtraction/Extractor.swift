@@ -15,8 +15,9 @@ public struct Extractor: Sendable {
     ///   - publishedAt: the header date, the only anchor for relative expressions.
     public func extract(body: String, publishedAt: CalendarDate?) -> ExtractionResult {
         let text = AnalyzedText(body: body)
-        let recognition = entityRecognizer.recognize(text)
         var events = dateRecognizer.recognize(text, publishedAt: publishedAt)
+        // A date expression is never an entity, however capitalised ("Election Day", "On Thanksgiving").
+        let recognition = entityRecognizer.recognize(text).removingMentions(inside: events.map(\.span))
 
         // Entities of each sentence, in order of first mention there.
         let sentenceCount = text.sentences.count

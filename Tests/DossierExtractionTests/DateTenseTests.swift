@@ -157,6 +157,13 @@ struct DateTenseTests {
         .init("Hearings are set for the week of Nov. 6.", "the week of Nov. 6", "1995-11-06", "1995-11-12"),
         .init("He was arrested the day before last Tuesday.", "the day before last Tuesday", "1995-10-23"),
         .init("Stores reopened the day after Christmas.", "the day after Christmas", "1994-12-26"),
+        // A holiday with its year is that year's day; New Year's Day and Eve are holidays too.
+        .init("The strike began on Christmas Eve 1992.", "Christmas Eve 1992", "1992-12-24"),
+        .init("Turnout was high on Election Day 1992.", "Election Day 1992", "1992-11-03"),
+        .init("The church was full at Easter 1993.", "Easter 1993", "1993-04-11"),
+        .init("Crowds marched on New Year's Day.", "New Year's Day", "1995-01-01"),
+        .init("The bank will close on New Year\u{2019}s Eve.", "New Year\u{2019}s Eve", "1995-12-31"),
+        .init("The truce began on New Year's Eve 1993.", "New Year's Eve 1993", "1993-12-31"),
     ]
 
     @Test("holidays, spelled decades and seasons", arguments: namedRows)
@@ -168,6 +175,10 @@ struct DateTenseTests {
         "Tourists flock to Easter Island.",
         "She is in her forties.",
         "He spoke on ABC's \"This Week\" program.",
+        // Another country's Independence Day is not the Fourth of July; months as given names are no months.
+        "Israel's Independence Day parade drew crowds.",
+        "April Glaspie met the president.",
+        "The diplomat June Carter said nothing.",
     ]
 
     @Test("recurrences and names are no dates", arguments: recurring)

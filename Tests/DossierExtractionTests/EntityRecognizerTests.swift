@@ -39,6 +39,23 @@ struct EntityRecognizerTests {
         #expect(result.mentions.isEmpty, "\(result.mentions.map(\.text))")
     }
 
+    @Test("a month that is also a name names a person beside another name, and is a month elsewhere", arguments: [
+        ("Prime Minister Theresa May met the king.", "Theresa May", true),
+        ("The guitarist Brian May played.", "Brian May", true),
+        ("April Glaspie met the president.", "April Glaspie", true),
+        ("The singer June Carter came.", "June Carter", true),
+        ("In June Iraq voted again.", "June Iraq", false),
+        ("May God protect them, he said.", "May God", false),
+    ])
+    func monthNames(sentence: String, name: String, isPerson: Bool) {
+        let result = recognize(sentence)
+        if isPerson {
+            #expect(entity(result, name)?.type == .person, "\(result.mentions.map(\.text))")
+        } else {
+            #expect(result.mentions.allSatisfy { !$0.text.contains(name.split(separator: " ")[0]) }, "\(result.mentions.map(\.text))")
+        }
+    }
+
     @Test("a name before a lowercase hyphenated tail: Iran-backed")
     func hyphenated() {
         let result = recognize("The Iran-backed militia and the U.S.-led coalition clashed with anti-Hezbollah groups.")

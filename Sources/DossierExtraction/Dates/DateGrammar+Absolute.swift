@@ -49,6 +49,12 @@ extension DateGrammar {
         // A month alone. Abbreviations need their period; "May" and "March" are also verbs.
         if abbreviated && last == index { return nil }
         if month == 5 || month == 3, !monthContext(before: index) { return nil }
+        // "April Glaspie", "June Carter", "August Wilson": a month's name before a capitalised word, with no
+        // preposition before it, is a given name ("In May Iran said" keeps its month).
+        if !abbreviated, index + 1 < tokens.count, tokens[index + 1].kind == .word, isCapitalized(index + 1),
+           tokens[index + 1].has(.spaceBefore), wordClass(index + 1) == .none, !monthContext(before: index) {
+            return nil
+        }
         return DateMatch(first: index, last: last, meaning: .yearlessMonth(month: month, part: nil, .nearest))
     }
 

@@ -131,12 +131,20 @@ struct DateGrammar {
 
     // MARK: Holidays
 
-    /// "Thanksgiving", "Thanksgiving Day", "Christmas Eve", "Election Day", "Easter Sunday".
+    /// "Thanksgiving", "Thanksgiving Day", "Christmas Eve", "Election Day", "Easter Sunday"; with a year after it
+    /// ("Christmas 2012", "Election Day 2008") that year's day.
     func matchHoliday(_ index: Int, first: Int, direction: DateDirection) -> DateMatch? {
         guard isCapitalized(index), var holiday = Holiday(rawValue: UInt8(wordValue(index))) else { return nil }
         var last = index
         let dayFollows = unit(index + 1) == .day && isCapitalized(index + 1)
-        if wordClass(index) == .holidayLead {
+        if holiday == .newYearsDay {
+            guard let (newYear, end) = matchNewYear(index) else { return nil }
+            holiday = newYear
+            last = end
+        } else if holiday == .independenceDay, isPossessive(index - 1) {
+            // "Israel's Independence Day": another country's day, not the Fourth of July.
+            return nil
+        } else if wordClass(index) == .holidayLead {
             guard dayFollows else { return nil }
             last = index + 1
         } else if dayFollows || (wordClass(index + 1) == .weekday && holiday == .easter && wordValue(index + 1) == 7) {
@@ -144,6 +152,9 @@ struct DateGrammar {
         } else if holiday == .christmas, wordClass(index + 1) == .eve, isCapitalized(index + 1) {
             holiday = .christmasEve
             last = index + 1
+        }
+        if let (year, yearLast) = year(at: last + 1), let day = holiday.date(in: year) {
+            return DateMatch(first: first, last: yearLast, meaning: .absolute(DayInterval(day: day), .day))
         }
         // "Easter week", "Christmas weekend": a period around the day, left out.
         if last == index, wordClass(index + 1) == .unit || wordClass(index + 1) == .units { return nil }
@@ -153,6 +164,22 @@ struct DateGrammar {
             return nil
         }
         return DateMatch(first: first, last: last, meaning: .holiday(holiday, direction))
+    }
+
+    /// "New Year's Day" or "New Year's Eve" from the "New" at `index`: which one, and its last token.
+    func matchNewYear(_ index: Int) -> (Holiday, Int)? {
+        guard unit(index + 1) == .year, isCapitalized(index + 1), isPossessive(index + 3),
+              index + 4 < tokens.count, isCapitalized(index + 4) else { return nil }
+        if unit(index + 4) == .day { return (.newYearsDay, index + 4) }
+        if wordClass(index + 4) == .eve { return (.newYearsEve, index + 4) }
+        return nil
+    }
+
+    /// Whether the token at `index` is the "s" of a possessive "'s" attached to the word before it.
+    func isPossessive(_ index: Int) -> Bool {
+        guard index >= 2, index < tokens.count, tokens[index].kind == .word, tokens[index].length == 1, attached(index),
+              isPunct(index - 1, UInt8(ascii: "'")), attached(index - 1) else { return false }
+        return true
     }
 
     // MARK: Seasons

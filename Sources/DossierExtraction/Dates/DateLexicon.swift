@@ -220,6 +220,8 @@ enum DateLexicon {
                                 ("veterans", .veteransDay), ("independence", .independenceDay)] {
             list.append((name, .holidayLead, holiday.rawValue))
         }
+        // "New Year's Day", "New Year's Eve" (`DateGrammar.matchNewYear`).
+        list.append(("new", .holidayLead, Holiday.newYearsDay.rawValue))
         for (name, value) in [("twenties", 2), ("thirties", 3), ("forties", 4), ("fifties", 5), ("sixties", 6),
                               ("seventies", 7), ("eighties", 8), ("nineties", 9)] {
             list.append((name, .decadeWord, UInt8(value)))

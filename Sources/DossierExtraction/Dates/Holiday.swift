@@ -3,7 +3,7 @@ import DossierModel
 /// Holidays with a rule for their day in a given year (United States dates where countries differ).
 enum Holiday: UInt8, Sendable {
     case christmas = 1, christmasEve, thanksgiving, halloween, easter, electionDay, laborDay, memorialDay, veteransDay,
-         independenceDay
+         independenceDay, newYearsDay, newYearsEve
 
     func date(in year: Int) -> CalendarDate? {
         /// The `nth` (1-based; −1 for the last) `weekday` (1 = Monday) of a month.
@@ -23,6 +23,8 @@ enum Holiday: UInt8, Sendable {
         case .memorialDay: return nth(-1, 1, month: 5)
         case .veteransDay: return CalendarDate(year: year, month: 11, day: 11)
         case .independenceDay: return CalendarDate(year: year, month: 7, day: 4)
+        case .newYearsDay: return CalendarDate(year: year, month: 1, day: 1)
+        case .newYearsEve: return CalendarDate(year: year, month: 12, day: 31)
         case .easter:
             // Anonymous Gregorian computus.
             let a = year % 19, b = year / 100, c = year % 100, d = b / 4, e = b % 4, f = (b + 8) / 25

@@ -43,6 +43,11 @@ final class EntityLexicon: Sendable {
         static let organizationFirst = WordClass(rawValue: 1 << 18)
         /// A noun that opens a named event: "Hurricane Hugo", "Typhoon Haiyan".
         static let eventFirst = WordClass(rawValue: 1 << 19)
+        /// Words before a month that make it a date ("in June", "since May"), not a name ("June Carter").
+        static let datePreposition = WordClass(rawValue: 1 << 20)
+        /// A month name that names a person only after a given name ("Theresa May"): before a capitalised word it
+        /// is the modal of a wish ("May God …").
+        static let surnameOnly = WordClass(rawValue: 1 << 21)
     }
 
     let entries: [Entry]
@@ -188,6 +193,14 @@ final class EntityLexicon: Sendable {
                      "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "occupied", "new",
                      "old", "downtown", "rural", "metropolitan"] {
             mark(Substring(word), .placeModifier)
+        }
+        // Months that are also given names and surnames ("April Glaspie", "Theresa May"): a name only beside
+        // another name (`EntityRecognizer.isMonthName`).
+        for word in ["april", "may", "june", "august"] { mark(Substring(word), .givenName) }
+        mark("may", .surnameOnly)
+        for word in ["in", "on", "since", "by", "until", "till", "from", "through", "during", "last", "next", "this",
+                     "early", "late", "mid", "of", "before", "after", "between", "to", "each", "every", "that"] {
+            mark(Substring(word), .datePreposition)
         }
         for word in ["said", "says", "told", "added", "explained", "wrote", "argued", "noted", "stated", "claimed", "asked",
                      "tweeted", "insisted", "warned", "who"] {

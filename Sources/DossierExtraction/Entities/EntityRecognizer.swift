@@ -172,7 +172,29 @@ struct Scan {
         let token = tokens[index]
         guard token.isWord, token.flags.contains(.capitalized), !token.flags.contains(.skipped) else { return false }
         if token.end - token.start == 1 { return false }  // initials and stray letters ("Â")
-        return wordClass(index).isDisjoint(with: [.calendar, .notName])
+        let classes = wordClass(index)
+        if classes.contains(.calendar) && classes.contains(.givenName) { return isMonthName(index) }
+        return classes.isDisjoint(with: [.calendar, .notName])
+    }
+
+    /// Whether a month that is also a name ("May", "June") is a name here: after a given name ("Theresa May",
+    /// "Brian May"), or before another capitalised word with no preposition before it ("April Glaspie said", but
+    /// "in June Iraq voted", "May God help us" and a month alone are no names).
+    func isMonthName(_ index: Int) -> Bool {
+        let sentence = tokens[index].sentence
+        func isWordInSentence(_ other: Int) -> Bool {
+            other >= 0 && other < tokens.count && tokens[other].sentence == sentence && tokens[other].isWord
+        }
+        let before = index - 1
+        if isWordInSentence(before), tokens[before].flags.contains(.capitalized),
+           wordClass(before).contains(.givenName), !wordClass(before).contains(.calendar) {
+            return true
+        }
+        let after = index + 1
+        guard !wordClass(index).contains(.surnameOnly), isWordInSentence(after), tokens[after].flags.contains(.capitalized), tokens[after].end - tokens[after].start > 1,
+              wordClass(after).isDisjoint(with: [.calendar, .notName, .datePreposition]),
+              !tokens[after].flags.contains(.hasDigit) else { return false }
+        return !(isWordInSentence(before) && wordClass(before).contains(.datePreposition))
     }
 
     /// Whether a capitalised token where capitals prove nothing (sentence start, headline) is still a name.
@@ -182,6 +204,7 @@ struct Scan {
         let sentenceEnd = sentenceTokens[token.sentence].upperBound
         if longestPhrase(at: index, upper: sentenceEnd) != nil { return true }
         let wordClass = token.wordClass
+        if wordClass.contains(.calendar) && wordClass.contains(.givenName) { return isMonthName(index) }
         if wordClass.contains(.calendar) || wordClass.contains(.notName) { return false }
         // Function words ("But", "The") are never names, even when capitalised elsewhere after a dash.
         if (lexicon.commonness[key] ?? 0) >= 55 && !wordClass.contains(.givenName) { return false }
