@@ -56,6 +56,23 @@ struct EntityRecognizerTests {
         }
     }
 
+    @Test("a hyphenated Korean or Chinese given name stays whole; English compounds after a name are still cut")
+    func hyphenatedGivenNames() {
+        let result = recognize("U.N. Secretary-General Ban Ki-moon met Moon Jae-in and Chiang Kai-shek's heirs. The Iran-backed militia held Iraq-wide talks.")
+        #expect(entity(result, "Ban Ki-moon")?.type == .person, "\(result.mentions.map(\.text))")
+        #expect(entity(result, "Moon Jae-in")?.type == .person)
+        #expect(surfaces(result).contains("Chiang Kai-shek"))
+        #expect(entity(result, "Iran")?.canonicalKey == "country:IR")
+        #expect(entity(result, "Iraq")?.canonicalKey == "country:IQ")
+    }
+
+    @Test("Xi is a family name, not a Roman numeral; Premier is a title; a legislator's party and state are no name")
+    func titlesAndLabels() {
+        let result = recognize("President Xi Jinping met Premier Li Keqiang. Sen. John McCain, R-Ariz., and Rep. Nancy Pelosi, D-N.Y., spoke.")
+        #expect(surfaces(result) == ["Xi Jinping", "Li Keqiang", "John McCain", "Nancy Pelosi"], "\(result.mentions.map(\.text))")
+        #expect(entity(result, "Li Keqiang")?.type == .person)
+    }
+
     @Test("a name before a lowercase hyphenated tail: Iran-backed")
     func hyphenated() {
         let result = recognize("The Iran-backed militia and the U.S.-led coalition clashed with anti-Hezbollah groups.")

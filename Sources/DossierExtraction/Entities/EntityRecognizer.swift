@@ -172,6 +172,13 @@ struct Scan {
         let token = tokens[index]
         guard token.isWord, token.flags.contains(.capitalized), !token.flags.contains(.skipped) else { return false }
         if token.end - token.start == 1 { return false }  // initials and stray letters ("Â")
+        // A US legislator's party and state ("R-Ariz", "D-N.Y."): a label, not a name.
+        if token.end - token.start >= 3, bytes[token.start + 1] == UInt8(ascii: "-"), bytes[token.start + 2] &- 65 < 26 {
+            switch bytes[token.start] {
+            case UInt8(ascii: "R"), UInt8(ascii: "D"), UInt8(ascii: "I"): return false
+            default: break
+            }
+        }
         let classes = wordClass(index)
         if classes.contains(.calendar) && classes.contains(.givenName) { return isMonthName(index) }
         return classes.isDisjoint(with: [.calendar, .notName])

@@ -129,6 +129,32 @@ struct EntityTokenizer {
         }
     }
 
+    /// "Ban Ki-moon", "Moon Jae-in", "Kim Jong-un", "Chiang Kai-shek": a Korean or Chinese given name of two
+    /// syllables joined by a hyphen, the second lowercase, is one word and not a name with a lowercase tail cut off
+    /// ("Iran-backed"). Told apart by shape: two short ASCII syllables (the first capitalised, not all capitals;
+    /// neither over five letters), right after a capitalised word, the family name. English compounds' tails
+    /// ("-led", "-era", "-run", "-wide") are left out.
+    private func isHyphenatedGivenName(_ bytes: UnsafeBufferPointer<UInt8>, _ bounds: [(Int, Int)], after previous: EntityToken?,
+                                       sentence: Int) -> Bool {
+        guard bounds.count == 2, let previous, previous.sentence == sentence, previous.isWord,
+              previous.flags.contains(.capitalized), !previous.flags.contains(.allCaps), previous.end + 1 == bounds[0].0,
+              bytes[previous.end] == 0x20 else { return false }
+        let (head, tail) = (bounds[0], bounds[1])
+        guard (2...5).contains(head.1 - head.0), (2...5).contains(tail.1 - tail.0),
+              bytes[head.0] &- 65 < 26, (head.0 + 1..<head.1).allSatisfy({ bytes[$0] &- 97 < 26 }),
+              (tail.0..<tail.1).allSatisfy({ bytes[$0] &- 97 < 26 }) else { return false }
+        let tailKey = ByteKey.hash(bytes, tail.0, tail.1)
+        if bytes[tail.1 - 1] == UInt8(ascii: "d") && bytes[tail.1 - 2] == UInt8(ascii: "e") { return false }
+        return !Self.compoundTails.contains(tailKey)
+    }
+
+    /// Lowercase tails of English compounds after a name ("Bush-era", "UN-run", "Iraq-wide").
+    private static let compoundTails: Set<UInt64> = Set(["era", "run", "wide", "born", "made", "style", "type", "like",
+                                                          "bound", "area", "side", "only", "free", "rich", "poor", "held",
+                                                          "owned", "aided", "sized", "linked", "based", "led"].map { word in
+        Array(word.utf8).withUnsafeBufferPointer { ByteKey.hash($0, 0, $0.count) }
+    })
+
     private func scanWord(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, upper: Int, sentence: Int,
                           into tokens: inout [EntityToken]) -> Int {
         var end = start
@@ -211,9 +237,12 @@ struct EntityTokenizer {
                 first += 1
             }
             var last = first
+            let givenName = isHyphenatedGivenName(bytes, bounds, after: tokens.last, sentence: sentence)
             while last + 1 < bounds.count {
                 let part = bounds[last + 1]
-                if EntityTokenizer.isLower(bytes, part.0) && !isParticle(part) { flags.insert(.hyphenTail); flags.remove(.possessive); break }
+                if EntityTokenizer.isLower(bytes, part.0) && !isParticle(part) && !givenName {
+                    flags.insert(.hyphenTail); flags.remove(.possessive); break
+                }
                 if EntityTokenizer.isLower(bytes, part.0) && last + 2 < bounds.count && EntityTokenizer.isLower(bytes, bounds[last + 2].0)
                     && !isParticle(bounds[last + 2]) {
                     flags.insert(.hyphenTail); flags.remove(.possessive); break
