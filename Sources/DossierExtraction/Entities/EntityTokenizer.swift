@@ -143,15 +143,14 @@ struct EntityTokenizer {
         guard (2...5).contains(head.1 - head.0), (2...5).contains(tail.1 - tail.0),
               bytes[head.0] &- 65 < 26, (head.0 + 1..<head.1).allSatisfy({ bytes[$0] &- 97 < 26 }),
               (tail.0..<tail.1).allSatisfy({ bytes[$0] &- 97 < 26 }) else { return false }
-        let tailKey = ByteKey.hash(bytes, tail.0, tail.1)
         if bytes[tail.1 - 1] == UInt8(ascii: "d") && bytes[tail.1 - 2] == UInt8(ascii: "e") { return false }
-        return !Self.compoundTails.contains(tailKey)
+        return !Self.compoundTails.contains(ByteKey.hash(bytes, tail.0, tail.1))
     }
 
-    /// Lowercase tails of English compounds after a name ("Bush-era", "UN-run", "Iraq-wide").
+    /// Lowercase tails of English compounds after a name ("Bush-era", "UN-run", "Iraq-wide"); tails in "-ed"
+    /// ("-led", "-backed") are told by their ending.
     private static let compoundTails: Set<UInt64> = Set(["era", "run", "wide", "born", "made", "style", "type", "like",
-                                                          "bound", "area", "side", "only", "free", "rich", "poor", "held",
-                                                          "owned", "aided", "sized", "linked", "based", "led"].map { word in
+                                                          "bound", "area", "side", "only", "free", "rich", "poor"].map { word in
         Array(word.utf8).withUnsafeBufferPointer { ByteKey.hash($0, 0, $0.count) }
     })
 
